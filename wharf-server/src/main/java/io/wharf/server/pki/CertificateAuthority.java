@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -29,14 +30,12 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.RuntimeOperatorException;
 
 /**
  * A certificate authority: a CA certificate and its key, able to sign leaf certificates. It can
@@ -86,14 +85,12 @@ public final class CertificateAuthority {
         Instant notBefore = now.minus(BACKDATE);
         Instant notAfter = now.plus(validity);
         try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     subject, serial(), date(notBefore), date(notAfter), subject, keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    utils.createSubjectKeyIdentifier(keys.getPublic()));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, keyIdentifier(keys.getPublic()));
             X509Certificate cert = sign(builder, keys.getPrivate());
             return new CertificateAuthority(new CertifiedKey(keys.getPrivate(), cert));
         } catch (GeneralSecurityException | CertIOException e) {
@@ -138,8 +135,7 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.extendedKeyUsage, false, extendedKeyUsage(template));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new AuthorityKeyIdentifier(caKeyIdentifier()));
-            builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, keyIdentifier(keys.getPublic()));
             GeneralNames alternativeNames = alternativeNames(template);
             if (alternativeNames != null) {
                 builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
@@ -173,8 +169,13 @@ public final class CertificateAuthority {
             byte[] inner = ASN1OctetString.getInstance(extension).getOctets();
             return SubjectKeyIdentifier.getInstance(inner).getKeyIdentifier();
         }
-        PublicKey caKey = certificate().getPublicKey();
-        return new JcaX509ExtensionUtils().createSubjectKeyIdentifier(caKey).getKeyIdentifier();
+        return keyIdentifier(certificate().getPublicKey()).getKeyIdentifier();
+    }
+
+    /** RFC 5280 method 1: SHA-1 of the public key bits, the same value Go's crypto/x509 computes. */
+    private static SubjectKeyIdentifier keyIdentifier(PublicKey key) throws GeneralSecurityException {
+        byte[] bits = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
+        return new SubjectKeyIdentifier(MessageDigest.getInstance("SHA-1").digest(bits));
     }
 
     /**
@@ -215,9 +216,8 @@ public final class CertificateAuthority {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey)
             throws GeneralSecurityException {
         try {
-            ContentSigner signer = new JcaContentSignerBuilder(SignatureAlgorithms.forKey(signingKey)).build(signingKey);
-            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-        } catch (OperatorCreationException e) {
+            return new JcaX509CertificateConverter().getCertificate(builder.build(new JdkContentSigner(signingKey)));
+        } catch (RuntimeOperatorException e) {
             throw new GeneralSecurityException("cannot sign with a " + signingKey.getAlgorithm() + " key", e);
         }
     }

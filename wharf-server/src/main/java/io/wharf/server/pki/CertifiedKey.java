@@ -42,4 +42,11 @@ public record CertifiedKey(PrivateKey key, X509Certificate certificate) {
             return false;
         }
     }
+
+    /** The certificate's subject and expiry; never anything about the key. */
+    @Override
+    public String toString() {
+        return "CertifiedKey[" + certificate.getSubjectX500Principal().getName() + ", notAfter="
+                + certificate.getNotAfter().toInstant() + "]";
+    }
 }

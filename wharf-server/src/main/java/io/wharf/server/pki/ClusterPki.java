@@ -75,7 +75,10 @@ public final class ClusterPki {
         Instant now = clock.instant();
         List<String> written = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        CertificateAuthority ca = loadOrCreateAuthority(now, written, warnings);
+        // Read afresh on every call, so a CA an operator swapped in is picked up by the next check.
+        CertificateAuthority ca = readOrCreateAuthority(now, written);
+        authority = ca;
+        checkAuthorityLifetime(ca.certificate(), now, warnings);
 
         CertifiedKey serving = loadLeaf(SERVER_CERT, SERVER_KEY);
         String servingProblem = servingProblem(ca, serving, servingNames, now);
@@ -98,9 +101,12 @@ public final class ClusterPki {
         return new ClusterCredentials(ca, serving, admin, written, warnings, nextRenewal);
     }
 
-    /** The cluster CA, loaded from disk or created on first use. */
+    /** The cluster CA as of the last {@link #ensure}, or loaded from disk (created if absent) on first use. */
     public synchronized CertificateAuthority authority() {
-        return loadOrCreateAuthority(clock.instant(), new ArrayList<>(), new ArrayList<>());
+        if (authority == null) {
+            authority = readOrCreateAuthority(clock.instant(), new ArrayList<>());
+        }
+        return authority;
     }
 
     /** A client certificate for {@code user} in {@code groups}, signed by the cluster CA; nothing is written to disk. */
@@ -111,14 +117,6 @@ public final class ClusterPki {
     /** A serving certificate for the given names, signed by the cluster CA; nothing is written to disk. */
     public CertifiedKey issueServingCertificate(List<String> dnsNames, List<InetAddress> ipAddresses, Duration validity) {
         return authority().issue(CertificateTemplate.serving(dnsNames, ipAddresses, validity), clock.instant());
-    }
-
-    private CertificateAuthority loadOrCreateAuthority(Instant now, List<String> written, List<String> warnings) {
-        if (authority == null) {
-            authority = readOrCreateAuthority(now, written);
-        }
-        checkAuthorityLifetime(authority.certificate(), now, warnings);
-        return authority;
     }
 
     private CertificateAuthority readOrCreateAuthority(Instant now, List<String> written) {

@@ -37,10 +37,22 @@ public record Kubeconfig(
         }
     }
 
-    /** A kubeconfig that trusts {@code ca} and authenticates with {@code client}'s certificate. */
+    /**
+     * A kubeconfig that trusts {@code ca} and authenticates with {@code client}'s certificate. The
+     * key goes in as client-go writes it ("EC PRIVATE KEY"), the one form kubectl, fabric8 and
+     * the official Java client all read.
+     */
     public static Kubeconfig withClientCertificate(String clusterName, String userName, String contextName,
             String server, X509Certificate ca, CertifiedKey client) {
         return new Kubeconfig(clusterName, userName, contextName, server, Pem.encodeCertificate(ca),
-                Pem.encodeCertificate(client.certificate()), Pem.encodePrivateKey(client.key()), null);
+                Pem.encodeCertificate(client.certificate()), Pem.encodeTraditionalPrivateKey(client.key()), null);
+    }
+
+    /** Names and server only: a kubeconfig's key and token must not end up in a log line. */
+    @Override
+    public String toString() {
+        return "Kubeconfig[cluster=" + clusterName + ", user=" + userName + ", context=" + contextName
+                + ", server=" + server + ", clientCertificate=" + (clientCertificatePem != null)
+                + ", token=" + (token != null ? "<redacted>" : "none") + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.wharf.server.pki;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
@@ -10,9 +11,17 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -55,6 +64,46 @@ public final class Pem {
             throw new IllegalArgumentException("key has no PKCS#8 encoding: " + key.getFormat());
         }
         return block("PRIVATE KEY", key.getEncoded());
+    }
+
+    /**
+     * The key in the "traditional" form client-go itself writes into kubeconfigs: SEC1
+     * "EC PRIVATE KEY" (with the named curve and public point, as openssl and Go produce it) or
+     * PKCS#1 "RSA PRIVATE KEY"; other key types stay PKCS#8. This matters for fabric8, which picks
+     * the key algorithm from the PEM header and, given "PRIVATE KEY", assumes RSA and fails on an
+     * EC key.
+     */
+    public static String encodeTraditionalPrivateKey(PrivateKey key) {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        ASN1ObjectIdentifier algorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
+        try {
+            if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+                return block("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded());
+            }
+            if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+                return block("EC PRIVATE KEY", sec1(info).getEncoded());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("key cannot be encoded", e);
+        }
+        return encodePrivateKey(key);
+    }
+
+    /**
+     * Rebuilds the SEC1 structure with parameters and public point: the JDK's PKCS#8 encoding
+     * keeps the curve only in the outer algorithm identifier, and a bare inner structure would
+     * leave readers unable to tell the curve.
+     */
+    private static ECPrivateKey sec1(PrivateKeyInfo info) throws IOException {
+        ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters());
+        X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
+        if (parameters == null) {
+            throw new IOException("unknown named curve " + curve);
+        }
+        BigInteger secret = ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
+        ECPoint point = parameters.getG().multiply(secret).normalize();
+        return new ECPrivateKey(parameters.getN().bitLength(), secret,
+                new DERBitString(point.getEncoded(false)), curve);
     }
 
     /**

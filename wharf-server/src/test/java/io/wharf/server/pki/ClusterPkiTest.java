@@ -171,15 +171,18 @@ class ClusterPkiTest {
 
     @Test
     void caSuppliedByTheUserIsAdoptedAndLeavesFollowIt() throws Exception {
-        ClusterCredentials first = new ClusterPki(dataDir, clock).ensure(names);
+        ClusterPki pki = new ClusterPki(dataDir, clock);
+        ClusterCredentials first = pki.ensure(names);
         CertificateAuthority theirs = CertificateAuthority.create("corp-ca", START, Duration.ofDays(3650));
         Path tls = dataDir.resolve("tls");
         Files.writeString(tls.resolve("ca.crt"), Pem.encodeCertificate(theirs.certificate()));
         Files.writeString(tls.resolve("ca.key"), Pem.encodePrivateKey(theirs.key()));
 
-        ClusterCredentials second = new ClusterPki(dataDir, clock).ensure(names);
+        // The same running instance notices the swap on its next check.
+        ClusterCredentials second = pki.ensure(names);
 
         assertThat(second.authority().certificate()).isEqualTo(theirs.certificate());
+        assertThat(pki.authority().certificate()).isEqualTo(theirs.certificate());
         assertThat(second.written()).containsExactlyInAnyOrder("server.crt", "server.key", "admin.crt", "admin.key");
         Chains.validate(second.serving().certificate(), theirs.certificate(), START);
         assertThat(first.authority().issued(second.admin().certificate())).isFalse();

@@ -71,7 +71,9 @@ class KubeconfigTest {
         JsonNode user = root.get("users").get(0);
         assertThat(user.get("name").asText()).isEqualTo("admin");
         assertThat(decode(user.at("/user/client-certificate-data"))).isEqualTo(Pem.encodeCertificate(admin.certificate()));
-        assertThat(decode(user.at("/user/client-key-data"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        // SEC1, as client-go writes it: fabric8 guesses RSA for a PKCS#8 "PRIVATE KEY" and fails.
+        assertThat(decode(user.at("/user/client-key-data"))).isEqualTo(Pem.encodeTraditionalPrivateKey(admin.key()))
+                .startsWith("-----BEGIN EC PRIVATE KEY-----");
         assertThat(user.get("user").has("token")).isFalse();
 
         // Base64 blobs stay on one line each: no folding a strict reader could trip over.
@@ -123,6 +125,8 @@ class KubeconfigTest {
         assertThat(read.clientCertificatePem()).isEqualTo(Pem.encodeCertificate(admin.certificate()));
         assertThat(read.clientKeyPem()).isEqualTo(Pem.encodePrivateKey(admin.key()));
         assertThat(read.token()).isNull();
+        assertThat(new CertifiedKey(Pem.decodePrivateKey(read.clientKeyPem()),
+                Pem.decodeCertificate(read.clientCertificatePem())).keyMatchesCertificate()).isTrue();
     }
 
     @Test
@@ -192,6 +196,16 @@ class KubeconfigTest {
         String yaml = KubeconfigWriter.toYaml(withToken);
         assertThat(yaml).doesNotContain("client-key-data").doesNotContain("certificate-authority-data");
         assertThat(KubeconfigReader.parse(yaml, dir, null)).isEqualTo(withToken);
+    }
+
+    @Test
+    void toStringNeverShowsSecrets() {
+        Kubeconfig withToken = new Kubeconfig("c", "u", "x", "https://h:1", null,
+                config.clientCertificatePem(), config.clientKeyPem(), "sekret");
+        assertThat(withToken.toString()).contains("https://h:1").doesNotContain("sekret")
+                .doesNotContain("PRIVATE").doesNotContain(config.clientKeyPem().substring(40, 80));
+        assertThat(admin.toString()).isEqualTo("CertifiedKey[CN=admin,O=system:masters, notAfter="
+                + admin.certificate().getNotAfter().toInstant() + "]");
     }
 
     private static String decode(JsonNode node) {

@@ -12,7 +12,10 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
 class PemTest {
@@ -45,6 +48,33 @@ class PemTest {
         PrivateKey decoded = Pem.decodePrivateKey(Pem.encodePrivateKey(leaf.key()));
         assertThat(decoded.getEncoded()).isEqualTo(leaf.key().getEncoded());
         assertThat(new CertifiedKey(decoded, leaf.certificate()).keyMatchesCertificate()).isTrue();
+    }
+
+    @Test
+    void traditionalEcKeyIsCompleteSec1AndRoundTrips() throws Exception {
+        String pem = Pem.encodeTraditionalPrivateKey(leaf.key());
+        assertThat(pem).startsWith("-----BEGIN EC PRIVATE KEY-----\n").endsWith("-----END EC PRIVATE KEY-----\n");
+
+        byte[] der = Base64.getMimeDecoder().decode(pem.lines()
+                .filter(line -> !line.startsWith("-----")).reduce("", String::concat));
+        org.bouncycastle.asn1.sec.ECPrivateKey sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(der);
+        // Named curve P-256 and the public point, as openssl and Go's MarshalECPrivateKey write them.
+        assertThat(sec1.getParametersObject()).isEqualTo(SECObjectIdentifiers.secp256r1);
+        byte[] certPoint = SubjectPublicKeyInfo.getInstance(leaf.certificate().getPublicKey().getEncoded()).getPublicKeyData().getBytes();
+        assertThat(sec1.getPublicKey().getBytes()).isEqualTo(certPoint);
+
+        PrivateKey decoded = Pem.decodePrivateKey(pem);
+        assertThat(((ECPrivateKey) decoded).getS()).isEqualTo(((ECPrivateKey) leaf.key()).getS());
+        assertThat(new CertifiedKey(decoded, leaf.certificate()).keyMatchesCertificate()).isTrue();
+    }
+
+    @Test
+    void traditionalRsaKeyIsPkcs1() throws IOException {
+        PrivateKey rsa = Pem.decodePrivateKey(resource("openssl-rsa-pkcs8.pem"));
+        String pem = Pem.encodeTraditionalPrivateKey(rsa);
+        assertThat(pem).startsWith("-----BEGIN RSA PRIVATE KEY-----\n");
+        assertThat(pem).isEqualTo(resource("openssl-rsa-pkcs1.pem"));
+        assertThat(Pem.decodePrivateKey(pem).getEncoded()).isEqualTo(rsa.getEncoded());
     }
 
     @Test
