@@ -85,7 +85,10 @@ final class SmpLists {
             }
         }
         if (replace) {
-            // the patch's other elements become the list
+            // the patch's other elements become the list; they still need their keys
+            for (JsonNode item : items) {
+                SmpOrder.requireMergeKey(item, mergeKey, true);
+            }
             live = cleaned(items);
             items = List.of();
         }

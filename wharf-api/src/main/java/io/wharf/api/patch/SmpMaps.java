@@ -41,6 +41,12 @@ final class SmpMaps {
         return original;
     }
 
+    /** A map for a field whose strategy is replace: the patch map, its own directive honoured. */
+    private static ObjectNode replacement(ObjectNode patch) {
+        JsonNode directive = patch.get(SmpDirectives.PATCH);
+        return directive != null ? mapDirective(directive, patch) : (ObjectNode) SmpValues.clean(patch);
+    }
+
     private static ObjectNode mapDirective(JsonNode directive, ObjectNode patch) {
         String d = directive.isTextual() ? directive.asText() : SmpValues.go(directive);
         if (d.equals(SmpDirectives.REPLACE)) {
@@ -72,7 +78,7 @@ final class SmpMaps {
         SmpSchema.Field field = schema.field(key);
         switch (kind) {
             case OBJECT -> original.set(key, field.replacesMaps()
-                    ? SmpValues.clean(patchValue)
+                    ? replacement((ObjectNode) patchValue)
                     : merge((ObjectNode) current, (ObjectNode) patchValue, field.value()));
             case ARRAY -> original.set(key, SmpValues.array(SmpLists.apply(
                     SmpValues.elements(current), SmpValues.elements(patchValue), field, deletionList)));

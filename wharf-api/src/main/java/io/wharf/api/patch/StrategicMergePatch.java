@@ -18,7 +18,8 @@ public final class StrategicMergePatch {
 
     /**
      * Applies {@code patch} to {@code original}, an object of the given definition. Neither input
-     * is modified; the result shares no containers with the patch.
+     * is modified; the result shares no containers with the patch. A null definition means no
+     * field has patch metadata.
      *
      * @throws PatchException {@link PatchException#malformed() malformed} when the patch is not a
      *     valid strategic merge patch, otherwise when it cannot be applied to this object

@@ -124,7 +124,8 @@ final class DefinitionBuilder {
         if (Temporal.class.isAssignableFrom(c)) {
             return new Schema.Primitive(PrimitiveType.STRING, "date-time");
         }
-        if (c == Object.class || JsonNode.class.isAssignableFrom(c)) {
+        // interfaces (fabric8's KubernetesResource) stand for any embedded object
+        if (c == Object.class || c.isInterface() || JsonNode.class.isAssignableFrom(c)) {
             return new Schema.Any();
         }
         String name = WellKnownDefinitions.nameFor(c);

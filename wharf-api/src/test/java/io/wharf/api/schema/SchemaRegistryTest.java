@@ -191,6 +191,13 @@ class SchemaRegistryTest {
     }
 
     @Test
+    void embeddedObjectsOfAnyKindAreUntyped() {
+        Definition watchEvent = def(META + "WatchEvent");
+        assertThat(watchEvent.property("object").schema()).isEqualTo(new Schema.Any());
+        assertThat(registry.allDefinitionsReachableFrom(watchEvent)).containsOnlyKeys(watchEvent.name());
+    }
+
+    @Test
     void deleteOptionsIsAKindOfEveryGroupVersion() {
         Definition deleteOptions = def(META + "DeleteOptions");
         assertThat(deleteOptions.groupVersionKinds()).contains(
