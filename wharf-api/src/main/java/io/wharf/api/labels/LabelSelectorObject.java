@@ -51,8 +51,9 @@ final class LabelSelectorObject {
         if (!node.isObject()) {
             throw typeError(node, "LabelSelector.matchLabels", "map[string]string");
         }
-        node.fields().forEachRemaining(e ->
-                labels.put(e.getKey(), text(e.getValue(), "LabelSelector.matchLabels")));
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            labels.put(e.getKey(), text(e.getValue(), "LabelSelector.matchLabels"));
+        }
         return labels;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,9 +45,7 @@ public final class JsonMergePatch {
     }
 
     private static void mergeInto(ObjectNode doc, ObjectNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             String key = field.getKey();
             JsonNode patchValue = field.getValue();
             if (patchValue.isNull()) {
@@ -79,13 +76,13 @@ public final class JsonMergePatch {
     private static JsonNode pruneNulls(JsonNode node) {
         if (node instanceof ObjectNode object) {
             List<String> nullKeys = new ArrayList<>();
-            object.fields().forEachRemaining(e -> {
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
                 if (e.getValue().isNull()) {
                     nullKeys.add(e.getKey());
                 } else {
                     pruneNulls(e.getValue());
                 }
-            });
+            }
             object.remove(nullKeys);
         } else if (node instanceof ArrayNode array) {
             for (JsonNode element : array) {

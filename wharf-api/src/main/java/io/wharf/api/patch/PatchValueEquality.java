@@ -1,12 +1,12 @@
 package io.wharf.api.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Equality for the "test" operation. Objects and arrays compare structurally; numbers compare by
- * their written form, as upstream compares the raw JSON text of scalars (so 1 and 1.0 differ).
+ * Equality for the "test" operation: objects and arrays structurally, scalars by type and value.
+ * Upstream compares the raw JSON text of scalars (so there 1 and 1.0 differ); the shared Jackson
+ * trees have already normalised number text, so numbers are compared by numeric value instead.
  */
 final class PatchValueEquality {
     private PatchValueEquality() {
@@ -25,7 +25,7 @@ final class PatchValueEquality {
             return b.isArray() && arraysEqual(a, b);
         }
         if (a.isNumber() && b.isNumber()) {
-            return a.asText().equals(b.asText());
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         if (a.isTextual() && b.isTextual()) {
             return a.textValue().equals(b.textValue());
@@ -40,9 +40,7 @@ final class PatchValueEquality {
         if (a.size() != b.size()) {
             return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : a.properties()) {
             JsonNode other = b.get(field.getKey());
             if (other == null || !equal(field.getValue(), other)) {
                 return false;
