@@ -60,32 +60,25 @@ final class SelectorLexer {
         return new SelectorToken.Item(keyword != null ? keyword : SelectorToken.IDENTIFIER, literal);
     }
 
-    /** The longest run of operator characters that still forms a known token ("!=" rather than "!"). */
+    /**
+     * The longest run of operator characters that forms a known token ("!=" rather than "!").
+     * Every operator character is a token by itself, so the first one always yields a token.
+     */
     private SelectorToken.Item scanSpecialSymbol() {
-        StringBuilder buffer = new StringBuilder();
-        SelectorToken.Item longest = null;
+        String longest = String.valueOf(read());
         while (true) {
             char ch = read();
             if (ch == END) {
                 break;
             }
-            if (!isSpecial(ch)) {
+            String candidate = longest + ch;
+            if (!isSpecial(ch) || !SelectorToken.LITERALS.containsKey(candidate)) {
                 unread();
                 break;
             }
-            buffer.append(ch);
-            SelectorToken token = SelectorToken.LITERALS.get(buffer.toString());
-            if (token != null) {
-                longest = new SelectorToken.Item(token, buffer.toString());
-            } else if (longest != null) {
-                unread();
-                break;
-            }
+            longest = candidate;
         }
-        if (longest == null) {
-            return new SelectorToken.Item(SelectorToken.ERROR, "error expected: keyword found '" + buffer + "'");
-        }
-        return longest;
+        return new SelectorToken.Item(SelectorToken.LITERALS.get(longest), longest);
     }
 
     private static boolean isWhitespace(char ch) {

@@ -130,9 +130,7 @@ final class SelectorParser {
         switch (next.token()) {
             case IDENTIFIER, COMMA -> {
                 TreeSet<String> values = parseIdentifierList();
-                if (consume(Context.VALUES).token() != SelectorToken.CLOSED_PAR) {
-                    throw new RequirementError("found '" + next.literal() + "', expected: ')'");
-                }
+                consume(Context.VALUES); // the ')' the list stopped at
                 return List.copyOf(values);
             }
             case CLOSED_PAR -> {

@@ -4,7 +4,6 @@ import java.util.Map;
 
 /** The lexical tokens of the label selector string syntax. */
 enum SelectorToken {
-    ERROR,
     END_OF_STRING,
     CLOSED_PAR,
     COMMA,
