@@ -1,0 +1,279 @@
+package io.wharf.apiserver;
+
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.wharf.api.json.Json;
+import io.wharf.api.schema.SchemaRegistry;
+import io.wharf.apiserver.admission.AdmissionChain;
+import io.wharf.apiserver.admission.AdmissionPlugin;
+import io.wharf.apiserver.admission.NamespaceLifecycle;
+import io.wharf.apiserver.allocation.ServiceAllocator;
+import io.wharf.apiserver.auth.TokenAuthenticator;
+import io.wharf.apiserver.bootstrap.SystemObjects;
+import io.wharf.apiserver.cache.CachedObject;
+import io.wharf.apiserver.discovery.DiscoveryHandler;
+import io.wharf.apiserver.errors.ApiException;
+import io.wharf.apiserver.health.HealthChecks;
+import io.wharf.apiserver.http.HttpServer;
+import io.wharf.apiserver.http.Patcher;
+import io.wharf.apiserver.http.Renderer;
+import io.wharf.apiserver.http.ResourceHandler;
+import io.wharf.apiserver.http.ResourcePath;
+import io.wharf.apiserver.http.ApiRequest;
+import io.wharf.apiserver.http.Responses;
+import io.wharf.apiserver.kinds.BuiltinStrategies;
+import io.wharf.apiserver.openapi.OpenApiHandler;
+import io.wharf.apiserver.registry.ResourceStorage;
+import io.wharf.apiserver.resources.BuiltinResources;
+import io.wharf.apiserver.resources.ResourceRegistry;
+import io.wharf.apiserver.resources.ResourceType;
+import io.wharf.apiserver.resources.ServedResource;
+import io.wharf.apiserver.resources.VersionConverter;
+import io.wharf.apiserver.resources.conversion.EventConverter;
+import io.wharf.apiserver.resources.conversion.HpaConverter;
+import io.wharf.apiserver.table.Printers;
+import io.wharf.store.Store;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API server: every built-in resource on the given store, behind one HTTPS listener with
+ * discovery, OpenAPI, health checks and the REST verbs. Other components reach it only over HTTP.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** How often watchers that asked for bookmarks get one (upstream sends them about every minute). */
+    private static final long BOOKMARK_INTERVAL_SECONDS = 60;
+
+    private final ApiServerOptions options;
+    private final Store store;
+    private final Clock clock;
+    private final ResourceRegistry registry = new ResourceRegistry();
+    private final Map<String, ResourceStorage> storages = new LinkedHashMap<>();
+    private final ServiceAllocator services;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timers;
+    private final AtomicReference<SslContext> sslContext = new AtomicReference<>();
+    private HttpServer http;
+    private volatile boolean ready;
+
+    public ApiServer(ApiServerOptions options, Store store, Clock clock) {
+        this.options = options;
+        this.store = store;
+        this.clock = clock;
+        this.services = new ServiceAllocator(store, options.serviceCidr(), options.nodePortRange(), clock);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(options.workerThreads(), options.workerThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(options.maxQueuedRequests()), r -> {
+            Thread t = new Thread(r, "wharf-api-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wharf-api-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ResourceRegistry registry() {
+        return registry;
+    }
+
+    public ServiceAllocator serviceAllocator() {
+        return services;
+    }
+
+    /** Loads every resource's cache, creates the system objects and starts listening. */
+    public void start() throws IOException, InterruptedException {
+        AdmissionChain admission = new AdmissionChain(admissionPlugins());
+        BuiltinStrategies strategies = new BuiltinStrategies(services);
+        for (ResourceType t : BuiltinResources.all()) {
+            String storageId = t.storageGroup() + "/" + t.storageResource();
+            ResourceStorage storage = storages.computeIfAbsent(storageId,
+                    id -> new ResourceStorage(t, strategies.forType(t), store, admission, clock));
+            registry.add(new ServedResource(t, storage, converter(t, storage.type()), Printers.forKind(t.group(), t.kind())));
+        }
+        for (ResourceStorage s : storages.values()) {
+            s.start();
+        }
+        timers.scheduleAtFixedRate(() -> storages.values().forEach(s -> s.cache().bookmark()),
+                BOOKMARK_INTERVAL_SECONDS, BOOKMARK_INTERVAL_SECONDS, TimeUnit.SECONDS);
+
+        Renderer renderer = new Renderer(clock);
+        SchemaRegistry schemas = SchemaRegistry.builtin();
+        DiscoveryHandler discovery = new DiscoveryHandler(registry, options.advertiseAddress() + ":" + options.port());
+        OpenApiHandler openapi = new OpenApiHandler(registry, schemas, options.version().gitVersion());
+        HealthChecks health = new HealthChecks(
+                List.of(new HealthChecks.Check("ping", () -> null), new HealthChecks.Check("log", () -> null),
+                        new HealthChecks.Check("etcd", this::storeProblem)),
+                List.of(new HealthChecks.Check("ping", () -> null), new HealthChecks.Check("log", () -> null),
+                        new HealthChecks.Check("etcd", this::storeProblem),
+                        new HealthChecks.Check("informer-sync", () -> ready ? null : "caches are loading"),
+                        new HealthChecks.Check("poststarthook/bootstrap-controller", () -> ready ? null : "not started"),
+                        new HealthChecks.Check("shutdown", () -> null)));
+        TokenAuthenticator tokens = options.tokenAuthFile() == null ? new TokenAuthenticator()
+                : TokenAuthenticator.fromFile(options.tokenAuthFile());
+        options.extraTokens().forEach(tokens::add);
+        sslContext.set(sslContext(options.tls()));
+        http = new HttpServer(new InetSocketAddress(options.bindAddress(), options.port()), sslContext::get, tokens,
+                ApiServer::isPublicPath, workers);
+        ResourceHandler resources = new ResourceHandler(registry, renderer, store, new Patcher(schemas), http);
+        byte[] version = Json.bytes(options.version().toJson());
+        http.start(req -> route(req, health, version, openapi, discovery, resources));
+        new SystemObjects(this::storage, services, options.advertiseAddress(), http.port()).ensure();
+        ready = true;
+    }
+
+    private void route(ApiRequest req, HealthChecks health, byte[] version, OpenApiHandler openapi,
+                       DiscoveryHandler discovery, ResourceHandler resources) {
+        String p = req.path();
+        if (HealthChecks.isHealthPath(p)) {
+            health.handle(req);
+        } else if (p.equals("/version") || p.equals("/version/")) {
+            Responses.json(req.ctx(), req.raw(), 200, version);
+        } else if (p.startsWith("/openapi/")) {
+            openapi.handle(req);
+        } else if (!discovery.handle(req)) {
+            ResourcePath rp = ResourcePath.parse(p);
+            if (rp == null) {
+                throw ApiException.notFoundPath();
+            }
+            resources.handle(req, rp);
+        }
+    }
+
+    /** Health and version need no credentials, as upstream's public-info-viewer role allows. */
+    static boolean isPublicPath(String path) {
+        return HealthChecks.isHealthPath(path) || path.equals("/version") || path.equals("/version/");
+    }
+
+    private String storeProblem() {
+        try {
+            store.currentRevision();
+            store.get("/registry/health");
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private List<AdmissionPlugin> admissionPlugins() {
+        Map<String, AdmissionPlugin> known = new LinkedHashMap<>();
+        known.put(NamespaceLifecycle.NAME, new NamespaceLifecycle(this::lookupNamespace));
+        for (String name : options.enabledAdmissionPlugins()) {
+            if (!known.containsKey(name)) {
+                throw new IllegalArgumentException("unknown admission plugin \"" + name + "\"; known plugins: " + known.keySet());
+            }
+        }
+        List<AdmissionPlugin> out = new ArrayList<>();
+        for (AdmissionPlugin p : known.values()) {
+            boolean defaultOn = ApiServerOptions.DEFAULT_ADMISSION_PLUGINS.contains(p.name());
+            boolean on = (defaultOn || options.enabledAdmissionPlugins().contains(p.name()))
+                    && !options.disabledAdmissionPlugins().contains(p.name());
+            if (on) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A namespace from the cache, or from the store when the cache has not seen it yet (it may have
+     * been created a moment ago), as upstream's lifecycle plugin falls back to a live lookup.
+     */
+    private com.fasterxml.jackson.databind.JsonNode lookupNamespace(String name) {
+        ResourceStorage namespaces = storage("", "namespaces");
+        CachedObject cached = namespaces.cache().get(namespaces.type().key("", name));
+        if (cached != null) {
+            return cached.parse();
+        }
+        try {
+            return namespaces.get("", name, "");
+        } catch (ApiException e) {
+            if (e.code() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static VersionConverter converter(ResourceType served, ResourceType stored) {
+        if (served.group().equals(stored.group()) && served.version().equals(stored.version())) {
+            return VersionConverter.identity(served.apiVersion());
+        }
+        if (served.group().equals("events.k8s.io")) {
+            return new EventConverter();
+        }
+        if (served.group().equals("autoscaling") && served.version().equals("v1")) {
+            return new HpaConverter();
+        }
+        throw new IllegalStateException("no conversion from " + stored.apiVersion() + " to " + served.apiVersion() + " for " + served.resource());
+    }
+
+    /** The storage of a resource by its storage group and name. */
+    public ResourceStorage storage(String group, String resource) {
+        ResourceStorage s = storages.get(group + "/" + resource);
+        if (s == null) {
+            throw new IllegalArgumentException("no storage for " + group + "/" + resource);
+        }
+        return s;
+    }
+
+    /** Serves new connections with other certificates (after rotation); open connections keep theirs. */
+    public void reloadTls(ApiServerOptions.Tls tls) throws IOException {
+        sslContext.set(sslContext(tls));
+        LOG.info("serving certificate reloaded");
+    }
+
+    private static SslContext sslContext(ApiServerOptions.Tls tls) throws IOException {
+        try {
+            return SslContextBuilder.forServer(tls.key(), tls.chain().toArray(new java.security.cert.X509Certificate[0]))
+                    .trustManager(tls.clientCa())
+                    .clientAuth(ClientAuth.OPTIONAL)
+                    .build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        if (http != null) {
+            http.stop();
+        }
+        timers.shutdownNow();
+        storages.values().forEach(ResourceStorage::stop);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.debug("API server stopped");
+    }
+}

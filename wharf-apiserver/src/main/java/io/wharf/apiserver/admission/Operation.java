@@ -1,0 +1,4 @@
+package io.wharf.apiserver.admission;
+
+/** Admission operations, as upstream names them. */
+public enum Operation { CREATE, UPDATE, DELETE, CONNECT }

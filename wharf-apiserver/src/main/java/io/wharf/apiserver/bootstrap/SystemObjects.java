@@ -1,0 +1,129 @@
+package io.wharf.apiserver.bootstrap;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.json.Json;
+import io.wharf.apiserver.allocation.ServiceAllocator;
+import io.wharf.apiserver.errors.ApiException;
+import io.wharf.apiserver.registry.RequestContext;
+import io.wharf.apiserver.registry.ResourceStorage;
+import io.wharf.apiserver.resources.ResourceType;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every cluster has from its first start, as upstream's bootstrap controller and post-start
+ * hooks create it: the system namespaces, the {@code kubernetes} Service with its first cluster IP
+ * and the endpoints pointing at this API server, and the system priority classes.
+ */
+public final class SystemObjects {
+    private static final Logger LOG = LoggerFactory.getLogger(SystemObjects.class);
+    public static final List<String> NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    private final BiFunction<String, String, ResourceStorage> storages;
+    private final ServiceAllocator services;
+    private final String advertiseAddress;
+    private final int port;
+
+    public SystemObjects(BiFunction<String, String, ResourceStorage> storages, ServiceAllocator services,
+                         String advertiseAddress, int port) {
+        this.storages = storages;
+        this.services = services;
+        this.advertiseAddress = advertiseAddress;
+        this.port = port;
+    }
+
+    public void ensure() {
+        for (String ns : NAMESPACES) {
+            ensureExists("", "namespaces", "", object("v1", "Namespace", ns, null));
+        }
+        ensureKubernetesService();
+        ensureEndpoints();
+        for (String[] pc : new String[][]{{"system-node-critical", "2000001000"}, {"system-cluster-critical", "2000000000"}}) {
+            ObjectNode o = object("scheduling.k8s.io/v1", "PriorityClass", pc[0], null);
+            o.put("value", Long.parseLong(pc[1]));
+            o.put("description", "Used for system critical pods that must not be moved from their current node.");
+            o.put("preemptionPolicy", "PreemptLowerPriority");
+            ensureExists("scheduling.k8s.io", "priorityclasses", "", o);
+        }
+    }
+
+    private void ensureKubernetesService() {
+        ObjectNode svc = object("v1", "Service", "kubernetes", "default");
+        ObjectNode labels = ((ObjectNode) svc.get("metadata")).putObject("labels");
+        labels.put("component", "apiserver");
+        labels.put("provider", "kubernetes");
+        ObjectNode spec = svc.putObject("spec");
+        spec.put("type", "ClusterIP");
+        spec.put("clusterIP", services.firstIp());
+        spec.put("sessionAffinity", "None");
+        spec.put("internalTrafficPolicy", "Cluster");
+        ArrayNode ports = spec.putArray("ports");
+        ports.addObject().put("name", "https").put("port", 443).put("protocol", "TCP").put("targetPort", port);
+        ensureExists("", "services", "default", svc);
+    }
+
+    /** The endpoints of the kubernetes Service follow this server's address and port across restarts. */
+    private void ensureEndpoints() {
+        ObjectNode ep = object("v1", "Endpoints", "kubernetes", "default");
+        ((ObjectNode) ep.get("metadata")).putObject("labels").put("endpointslice.kubernetes.io/skip-mirror", "true");
+        ObjectNode subset = ep.putArray("subsets").addObject();
+        subset.putArray("addresses").addObject().put("ip", advertiseAddress);
+        subset.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        put("", "endpoints", "default", ep, "subsets");
+
+        ObjectNode slice = object("discovery.k8s.io/v1", "EndpointSlice", "kubernetes", "default");
+        ((ObjectNode) slice.get("metadata")).putObject("labels").put("kubernetes.io/service-name", "kubernetes");
+        slice.put("addressType", "IPv4");
+        ObjectNode e = slice.putArray("endpoints").addObject();
+        e.putArray("addresses").add(advertiseAddress);
+        e.putObject("conditions").put("ready", true);
+        slice.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        put("discovery.k8s.io", "endpointslices", "default", slice, "endpoints", "ports");
+    }
+
+    private static ObjectNode object(String apiVersion, String kind, String name, String namespace) {
+        ObjectNode o = Json.object();
+        o.put("apiVersion", apiVersion);
+        o.put("kind", kind);
+        ObjectNode meta = o.putObject("metadata");
+        meta.put("name", name);
+        if (namespace != null) {
+            meta.put("namespace", namespace);
+        }
+        return o;
+    }
+
+    private ResourceType served(String group, String resource) {
+        return storages.apply(group, resource).type();
+    }
+
+    private void ensureExists(String group, String resource, String namespace, ObjectNode obj) {
+        ResourceStorage s = storages.apply(group, resource);
+        try {
+            s.create(RequestContext.system(), served(group, resource), namespace, obj);
+            LOG.debug("created {} {}", resource, obj.path("metadata").path("name").asText());
+        } catch (ApiException e) {
+            if (e.code() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    /** Creates the object, or brings the named top-level fields of an existing one in line with it. */
+    private void put(String group, String resource, String namespace, ObjectNode desired, String... fields) {
+        ResourceStorage s = storages.apply(group, resource);
+        String name = desired.path("metadata").path("name").asText();
+        s.update(RequestContext.system(), served(group, resource), namespace, name, "", false, current -> {
+            if (current == null) {
+                return desired.deepCopy();
+            }
+            for (String f : fields) {
+                current.set(f, desired.get(f).deepCopy());
+            }
+            return current;
+        });
+    }
+}

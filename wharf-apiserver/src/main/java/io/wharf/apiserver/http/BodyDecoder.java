@@ -1,0 +1,91 @@
+package io.wharf.apiserver.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.json.Json;
+import io.wharf.apiserver.errors.ApiException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Reads request bodies: JSON or YAML objects, with upstream's errors for what cannot be read. */
+public final class BodyDecoder {
+    private static final List<String> OBJECT_TYPES = List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf");
+
+    private BodyDecoder() {
+    }
+
+    /** The media type of the body, JSON when the client sent none. */
+    public static String contentType(ApiRequest req) {
+        String ct = req.header("Content-Type");
+        return ct == null || ct.isBlank() ? "application/json" : MediaType.parse(ct).type();
+    }
+
+    /** The body as an object, from JSON or YAML. */
+    public static ObjectNode object(ApiRequest req) {
+        String ct = contentType(req);
+        JsonNode node = switch (ct) {
+            case "application/json", "*/*" -> json(req.body());
+            case "application/yaml" -> yaml(req.body());
+            default -> throw ApiException.unsupportedMediaType(ct, OBJECT_TYPES);
+        };
+        if (!(node instanceof ObjectNode o)) {
+            throw ApiException.badRequest("the body of the request must be a JSON object");
+        }
+        return o;
+    }
+
+    public static JsonNode json(byte[] body) {
+        if (body.length == 0) {
+            throw ApiException.badRequest("the body of the request is empty");
+        }
+        try {
+            return Json.LENIENT.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("couldn't get version/kind; json parse error: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body of the request could not be read: " + e.getMessage());
+        }
+    }
+
+    public static JsonNode yaml(byte[] body) {
+        try {
+            JsonNode n = Json.YAML.readTree(body);
+            if (n == null || n.isMissingNode()) {
+                throw ApiException.badRequest("the body of the request is empty");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("error converting YAML to JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body of the request could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks an object's apiVersion and kind against the endpoint it was sent to, with upstream's
+     * messages for missing and mismatched type information.
+     */
+    public static void checkType(ObjectNode obj, byte[] body, String apiVersion, String kind) {
+        String av = Json.text(obj, "apiVersion");
+        String k = Json.text(obj, "kind");
+        if (k == null || k.isEmpty()) {
+            throw ApiException.badRequest("Object 'Kind' is missing in '" + excerpt(body) + "'");
+        }
+        if (av == null || av.isEmpty()) {
+            throw ApiException.badRequest("Object 'apiVersion' is missing in '" + excerpt(body) + "'");
+        }
+        if (!av.equals(apiVersion)) {
+            throw ApiException.badRequest("the API version in the data (" + av + ") does not match the expected API version (" + apiVersion + ")");
+        }
+        if (!k.equals(kind)) {
+            throw ApiException.badRequest("the kind in the data (" + k + ") does not match the expected kind (" + kind + ")");
+        }
+    }
+
+    private static String excerpt(byte[] body) {
+        String s = new String(body, StandardCharsets.UTF_8).strip();
+        return s.length() > 256 ? s.substring(0, 256) + "..." : s;
+    }
+}

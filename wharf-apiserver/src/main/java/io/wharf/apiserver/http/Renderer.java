@@ -1,0 +1,191 @@
+package io.wharf.apiserver.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.json.Json;
+import io.wharf.apiserver.cache.CachedObject;
+import io.wharf.apiserver.errors.ApiException;
+import io.wharf.apiserver.registry.ListResult;
+import io.wharf.apiserver.resources.ServedResource;
+import io.wharf.apiserver.table.Column;
+import io.wharf.apiserver.table.RowPrinter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Renders objects and lists in the representation a client negotiated. Plain JSON lists of
+ * resources served in their storage version are assembled from the cached bytes without parsing,
+ * which is what keeps large lists cheap.
+ */
+public final class Renderer {
+    private static final byte[] ITEMS_OPEN = ",\"items\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
+
+    private final Clock clock;
+
+    public Renderer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** One object, given in the served version. */
+    public byte[] object(ServedResource sr, ObjectNode obj, Output out) {
+        return switch (out.form()) {
+            case JSON -> Json.bytes(obj);
+            case YAML -> yaml(obj);
+            case PARTIAL_METADATA -> Json.bytes(partial(obj));
+            case TABLE -> Json.bytes(table(sr, List.of(obj), listMeta(Json.text(obj, "metadata", "resourceVersion"), null, null), out, true));
+        };
+    }
+
+    /** A list of cached (storage version) objects. */
+    public byte[] list(ServedResource sr, ListResult lr, Output out) {
+        ObjectNode meta = listMeta(Long.toString(lr.revision()), lr.continueToken(), lr.remainingItemCount());
+        switch (out.form()) {
+            case TABLE -> {
+                List<ObjectNode> objs = lr.items().stream().map(o -> served(sr, o)).toList();
+                return Json.bytes(table(sr, objs, meta, out, true));
+            }
+            case PARTIAL_METADATA -> {
+                ObjectNode list = Json.object();
+                list.put("kind", "PartialObjectMetadataList");
+                list.put("apiVersion", "meta.k8s.io/v1");
+                list.set("metadata", meta);
+                ArrayNode items = list.putArray("items");
+                for (CachedObject o : lr.items()) {
+                    items.add(partial(o.parse()));
+                }
+                return Json.bytes(list);
+            }
+            case YAML -> {
+                ObjectNode list = listHeader(sr, meta);
+                ArrayNode items = list.putArray("items");
+                for (CachedObject o : lr.items()) {
+                    items.add(served(sr, o));
+                }
+                return yaml(list);
+            }
+            default -> {
+                ObjectNode head = listHeader(sr, meta);
+                byte[] headBytes = Json.bytes(head);
+                ByteArrayOutputStream buf = new ByteArrayOutputStream(estimate(lr.items()) + headBytes.length + 32);
+                buf.write(headBytes, 0, headBytes.length - 1); // drop the closing brace
+                buf.writeBytes(ITEMS_OPEN);
+                boolean first = true;
+                for (CachedObject o : lr.items()) {
+                    if (!first) {
+                        buf.write(',');
+                    }
+                    first = false;
+                    buf.writeBytes(sr.converts() ? Json.bytes(served(sr, o)) : o.json());
+                }
+                buf.writeBytes(CLOSE);
+                return buf.toByteArray();
+            }
+        }
+    }
+
+    private static int estimate(List<CachedObject> items) {
+        long n = 0;
+        for (CachedObject o : items) {
+            n += o.json().length + 1;
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE - 1024);
+    }
+
+    /** A list of objects already in the served version (deletecollection's answer). */
+    public byte[] list(ServedResource sr, List<ObjectNode> objs, Output out) {
+        ObjectNode list = listHeader(sr, listMeta(null, null, null));
+        ArrayNode items = list.putArray("items");
+        objs.forEach(items::add);
+        return out.form() == Output.Form.YAML ? yaml(list) : Json.bytes(list);
+    }
+
+    private ObjectNode listHeader(ServedResource sr, ObjectNode meta) {
+        ObjectNode list = Json.object();
+        list.put("kind", sr.type().listKind());
+        list.put("apiVersion", sr.type().apiVersion());
+        list.set("metadata", meta);
+        return list;
+    }
+
+    private static ObjectNode listMeta(String rv, String cont, Long remaining) {
+        ObjectNode meta = Json.object();
+        if (rv != null) {
+            meta.put("resourceVersion", rv);
+        }
+        if (cont != null) {
+            meta.put("continue", cont);
+        }
+        if (remaining != null) {
+            meta.put("remainingItemCount", remaining);
+        }
+        return meta;
+    }
+
+    /** A cached object in the served version. */
+    public static ObjectNode served(ServedResource sr, CachedObject o) {
+        ObjectNode obj = o.parse();
+        return sr.converts() ? sr.out(obj) : obj;
+    }
+
+    public static ObjectNode partial(ObjectNode obj) {
+        ObjectNode p = Json.object();
+        p.put("kind", "PartialObjectMetadata");
+        p.put("apiVersion", "meta.k8s.io/v1");
+        JsonNode meta = obj.get("metadata");
+        p.set("metadata", meta == null ? Json.object() : meta);
+        return p;
+    }
+
+    /** A meta.k8s.io/v1 Table of the objects; {@code headers} false leaves the column definitions out (later watch events). */
+    public ObjectNode table(ServedResource sr, List<ObjectNode> objs, ObjectNode listMeta, Output out, boolean headers) {
+        RowPrinter printer = sr.printer();
+        ObjectNode t = Json.object();
+        t.put("kind", "Table");
+        t.put("apiVersion", "meta.k8s.io/v1");
+        t.set("metadata", listMeta);
+        if (headers) {
+            ArrayNode cols = t.putArray("columnDefinitions");
+            for (Column c : printer.columns()) {
+                cols.addObject().put("name", c.name()).put("type", c.type()).put("format", c.format())
+                        .put("description", c.description()).put("priority", c.priority());
+            }
+        } else {
+            t.putNull("columnDefinitions");
+        }
+        ArrayNode rows = t.putArray("rows");
+        Instant now = clock.instant();
+        for (ObjectNode obj : objs) {
+            ObjectNode row = rows.addObject();
+            ArrayNode cells = row.putArray("cells");
+            for (Object cell : printer.cells(obj, now)) {
+                cells.add(Json.MAPPER.valueToTree(cell));
+            }
+            switch (out.includeObject()) {
+                case "Object" -> row.set("object", obj);
+                case "None" -> {
+                }
+                default -> row.set("object", partial(obj));
+            }
+        }
+        return t;
+    }
+
+    public static byte[] yaml(JsonNode node) {
+        try {
+            return Json.YAML.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw ApiException.internal(e.getMessage());
+        }
+    }
+
+    /** JSON bytes of a Status for an error. */
+    public static byte[] status(ApiException e) {
+        return Json.bytes(e.toStatus());
+    }
+}

@@ -1,0 +1,448 @@
+package io.wharf.apiserver.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.HttpMethod;
+import io.wharf.api.fields.FieldSelector;
+import io.wharf.api.json.Json;
+import io.wharf.api.labels.LabelSelector;
+import io.wharf.apiserver.cache.ObjectFilter;
+import io.wharf.apiserver.cache.WatchCache;
+import io.wharf.apiserver.errors.ApiException;
+import io.wharf.apiserver.errors.FieldError;
+import io.wharf.apiserver.registry.DeleteOptions;
+import io.wharf.apiserver.registry.DeleteResult;
+import io.wharf.apiserver.registry.ListOptions;
+import io.wharf.apiserver.registry.ListResult;
+import io.wharf.apiserver.registry.Meta;
+import io.wharf.apiserver.registry.RequestContext;
+import io.wharf.apiserver.registry.ResourceStorage;
+import io.wharf.apiserver.registry.WriteResult;
+import io.wharf.apiserver.resources.ResourceRegistry;
+import io.wharf.apiserver.resources.ResourceType;
+import io.wharf.apiserver.resources.ServedResource;
+import io.wharf.apiserver.resources.Subresource;
+import io.wharf.apiserver.watch.WatchEncoders;
+import io.wharf.apiserver.watch.WatchSession;
+import io.wharf.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The REST verbs on resources: get, list, watch, create, update, patch, delete and
+ * deletecollection, and the status, scale and finalize subresources. It decodes and checks
+ * requests, converts between the served and the stored version, and renders answers; the
+ * Kubernetes semantics of each verb live in {@link ResourceStorage}.
+ */
+public final class ResourceHandler {
+    /** Upstream's --min-request-timeout: watches without timeoutSeconds last 30 to 60 minutes. */
+    private static final long MIN_REQUEST_TIMEOUT_SECONDS = 1800;
+
+    private final ResourceRegistry registry;
+    private final Renderer renderer;
+    private final Store store;
+    private final Patcher patcher;
+    private final WebSocketUpgrader upgrader;
+
+    public ResourceHandler(ResourceRegistry registry, Renderer renderer, Store store, Patcher patcher, WebSocketUpgrader upgrader) {
+        this.registry = registry;
+        this.renderer = renderer;
+        this.store = store;
+        this.patcher = patcher;
+        this.upgrader = upgrader;
+    }
+
+    public void handle(ApiRequest req, ResourcePath path) {
+        ServedResource sr = registry.find(path.group(), path.version(), path.resource())
+                .orElseThrow(ApiException::notFoundPath);
+        ResourceType type = sr.type();
+        if (type.namespaced() && path.resource().equals("namespaces")) {
+            throw ApiException.notFoundPath();
+        }
+        if (!type.namespaced() && !path.namespace().isEmpty() && !type.resource().equals("namespaces")) {
+            throw ApiException.notFoundPath();
+        }
+        String namespace = type.namespaced() ? path.namespace() : "";
+        if (!path.subresource().isEmpty()) {
+            handleSubresource(req, sr, path, namespace);
+            return;
+        }
+        HttpMethod m = req.method();
+        boolean hasName = !path.name().isEmpty();
+        if (path.legacyWatch() || (m.equals(HttpMethod.GET) && !hasName && req.flag("watch"))) {
+            require(type, "watch");
+            watch(req, sr, namespace, path.name());
+        } else if (m.equals(HttpMethod.GET)) {
+            require(type, hasName ? "get" : "list");
+            if (hasName) {
+                get(req, sr, namespace, path.name());
+            } else {
+                list(req, sr, namespace);
+            }
+        } else if (m.equals(HttpMethod.POST) && !hasName) {
+            require(type, "create");
+            create(req, sr, namespace);
+        } else if (m.equals(HttpMethod.PUT) && hasName) {
+            require(type, "update");
+            update(req, sr, namespace, path.name());
+        } else if (m.equals(HttpMethod.PATCH) && hasName) {
+            require(type, "patch");
+            patch(req, sr, namespace, path.name(), "");
+        } else if (m.equals(HttpMethod.DELETE)) {
+            require(type, hasName ? "delete" : "deletecollection");
+            if (hasName) {
+                delete(req, sr, namespace, path.name());
+            } else {
+                deleteCollection(req, sr, namespace);
+            }
+        } else {
+            throw ApiException.methodNotAllowed();
+        }
+    }
+
+    private static void require(ResourceType type, String verb) {
+        if (!type.hasVerb(verb)) {
+            throw ApiException.methodNotAllowed();
+        }
+    }
+
+    private static RequestContext context(ApiRequest req) {
+        List<String> dry = req.params("dryRun");
+        for (String d : dry) {
+            if (!d.equals("All")) {
+                throw ApiException.badRequest("Invalid dry run value: " + d + " [supported values: \"All\"]");
+            }
+        }
+        String validation = req.param("fieldValidation");
+        if (validation != null && !validation.isEmpty() && !List.of("Ignore", "Warn", "Strict").contains(validation)) {
+            throw ApiException.badRequest("fieldValidation parameter unsupported: " + validation
+                    + ". Supported values are: Ignore, Warn, Strict");
+        }
+        return new RequestContext(req.user(), !dry.isEmpty(), req.param("fieldManager"));
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private void get(ApiRequest req, ServedResource sr, String namespace, String name) {
+        Output out = Output.negotiate(req, true);
+        ObjectNode obj = sr.out(sr.storage().get(namespace, name, req.param("resourceVersion", "")));
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, obj, out));
+    }
+
+    private void list(ApiRequest req, ServedResource sr, String namespace) {
+        Output out = Output.negotiate(req, true);
+        if (req.param("sendInitialEvents") != null) {
+            throw invalidListOptions(List.of(FieldError.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list")));
+        }
+        ListResult lr = sr.storage().list(listOptions(req, sr, namespace, null));
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.list(sr, lr, out));
+    }
+
+    private ListOptions listOptions(ApiRequest req, ServedResource sr, String namespace, String name) {
+        int limit = 0;
+        String l = req.param("limit");
+        if (l != null && !l.isEmpty()) {
+            try {
+                limit = Math.max(0, Integer.parseInt(l));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("limit: Invalid value: \"" + l + "\": must be an integer");
+            }
+        }
+        return new ListOptions(filter(req, sr, namespace, name), req.param("resourceVersion", ""),
+                req.param("resourceVersionMatch", ""), limit, req.param("continue"));
+    }
+
+    private static ObjectFilter filter(ApiRequest req, ServedResource sr, String namespace, String name) {
+        LabelSelector labels;
+        FieldSelector fields;
+        try {
+            labels = LabelSelector.parse(req.param("labelSelector", ""));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("unable to parse requirement: " + e.getMessage());
+        }
+        String fs = req.param("fieldSelector", "");
+        if (name != null && !name.isEmpty()) {
+            fs = fs.isEmpty() ? "metadata.name=" + escapeField(name) : fs + ",metadata.name=" + escapeField(name);
+        }
+        try {
+            fields = FieldSelector.parse(fs);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        for (io.wharf.api.fields.Requirement r : fields.requirements()) {
+            if (!sr.storage().strategy().fields().supports(r.field())) {
+                throw ApiException.badRequest("field label not supported: " + r.field());
+            }
+        }
+        return new ObjectFilter(namespace.isEmpty() ? null : namespace, labels, fields);
+    }
+
+    private static String escapeField(String v) {
+        return v.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=").replace("!", "\\!");
+    }
+
+    private static ApiException invalidListOptions(List<FieldError> errors) {
+        return ApiException.invalid("meta.k8s.io", "ListOptions", "", errors);
+    }
+
+    // ---------------------------------------------------------------- watch
+
+    private void watch(ApiRequest req, ServedResource sr, String namespace, String name) {
+        Output out = Output.negotiate(req, true);
+        ObjectFilter filter = filter(req, sr, namespace, name);
+        String rvParam = req.param("resourceVersion", "");
+        String sendInitial = req.param("sendInitialEvents");
+        boolean bookmarks = req.flag("allowWatchBookmarks");
+        boolean initialEvents = sendInitial != null && req.flag("sendInitialEvents");
+        String match = req.param("resourceVersionMatch", "");
+        List<FieldError> problems = new ArrayList<>();
+        if (sendInitial != null) {
+            if (!match.equals("NotOlderThan")) {
+                problems.add(FieldError.forbidden("resourceVersionMatch", "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+            }
+            if (!bookmarks) {
+                problems.add(FieldError.forbidden("allowWatchBookmarks", "sendInitialEvents requires setting allowWatchBookmarks to true"));
+            }
+        } else if (!match.isEmpty()) {
+            problems.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
+        }
+        if (!problems.isEmpty()) {
+            throw invalidListOptions(problems);
+        }
+        long timeout = timeoutSeconds(req);
+        ResourceStorage storage = sr.storage();
+        WatchCache cache = storage.cache();
+        long rv = rvParam.isEmpty() ? 0 : parseRv(rvParam);
+        // Fresh enough before anything is written, so the client never sees a 200 followed by a timeout.
+        long needed = rvParam.isEmpty() && (initialEvents || sendInitial == null) ? store.currentRevision() : rv;
+        if (needed > 0 && !cache.waitUntilFresh(needed, 3000)) {
+            throw ApiException.timeout("Too large resource version: " + needed + ", current: " + cache.revision(), 1);
+        }
+        boolean websocket = req.isWebSocketUpgrade();
+        if (websocket) {
+            upgrader.upgrade(req);
+        }
+        WatchSession session = new WatchSession(req.ctx().channel(), websocket, filter,
+                WatchEncoders.forOutput(sr, out, renderer), bookmarks);
+        session.begin(out.form() == Output.Form.TABLE ? out.contentType() : "application/json", timeout, () -> cache.unwatch(session));
+        try {
+            if (sendInitial != null) {
+                // with sendInitialEvents=false the watch starts at the given revision like a plain one
+                cache.watch(session, initialEvents ? null : (rvParam.isEmpty() || rv == 0 ? cache.revision() : rv), initialEvents);
+            } else if (rvParam.isEmpty() || rv == 0) {
+                cache.watch(session, null, false);
+            } else {
+                cache.watch(session, rv, false);
+            }
+        } catch (WatchCache.TooOldException e) {
+            session.failWith(ApiException.gone(e.getMessage()));
+        }
+    }
+
+    private static long timeoutSeconds(ApiRequest req) {
+        String t = req.param("timeoutSeconds");
+        if (t != null && !t.isEmpty()) {
+            try {
+                return Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("timeoutSeconds: Invalid value: \"" + t + "\": must be an integer");
+            }
+        }
+        return (long) (MIN_REQUEST_TIMEOUT_SECONDS * (1 + ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private static long parseRv(String rv) {
+        try {
+            long v = Long.parseLong(rv);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Invalid value for resourceVersion: \"" + rv + "\"");
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    private void create(ApiRequest req, ServedResource sr, String namespace) {
+        Output out = Output.negotiate(req, false);
+        if (sr.type().namespaced() && namespace.isEmpty()) {
+            throw ApiException.notFoundPath();
+        }
+        ObjectNode body = BodyDecoder.object(req);
+        BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+        ObjectNode created = sr.storage().create(context(req), sr.type(), namespace, sr.in(body));
+        Responses.send(req.ctx(), req.raw(), 201, out.contentType(), renderer.object(sr, sr.out(created), out));
+    }
+
+    private void update(ApiRequest req, ServedResource sr, String namespace, String name) {
+        Output out = Output.negotiate(req, false);
+        ObjectNode body = BodyDecoder.object(req);
+        BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+        checkNameAndNamespace(body, sr.type(), namespace, name);
+        ObjectNode desired = sr.in(body);
+        boolean pinned = !isBlank(Meta.resourceVersion(desired));
+        WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, "", pinned, current -> desired.deepCopy());
+        Responses.send(req.ctx(), req.raw(), r.created() ? 201 : 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+    }
+
+    private static void checkNameAndNamespace(ObjectNode body, ResourceType type, String namespace, String name) {
+        String objName = Meta.name(body);
+        if (objName == null || !objName.equals(name)) {
+            throw ApiException.badRequest("the name of the object (" + (objName == null ? "" : objName)
+                    + ") does not match the name on the URL (" + name + ")");
+        }
+        String objNs = Meta.namespace(body);
+        if (type.namespaced()) {
+            if (isBlank(objNs)) {
+                Meta.meta(body).put("namespace", namespace);
+            } else if (!objNs.equals(namespace)) {
+                throw ApiException.badRequest("the namespace of the object (" + objNs + ") does not match the namespace on the request (" + namespace + ")");
+            }
+        }
+    }
+
+    private void patch(ApiRequest req, ServedResource sr, String namespace, String name, String subresource) {
+        Output out = Output.negotiate(req, false);
+        Patcher.Kind kind = patcher.kindOf(BodyDecoder.contentType(req), sr);
+        JsonNode patchDoc = patcher.parse(kind, req.body());
+        boolean pinned = patcher.setsResourceVersion(kind, patchDoc);
+        WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, subresource, pinned, current -> {
+            if (current == null) {
+                return null;
+            }
+            ObjectNode served = sr.out(current);
+            JsonNode patched = patcher.apply(kind, served, patchDoc, sr);
+            if (!(patched instanceof ObjectNode p)) {
+                throw ApiException.badRequest("the patched object is not a JSON object");
+            }
+            checkPatchedIdentity(p, sr.type(), namespace, name);
+            return sr.in(p);
+        });
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+    }
+
+    /** A patch may not move an object to another kind, name or namespace. */
+    private static void checkPatchedIdentity(ObjectNode p, ResourceType type, String namespace, String name) {
+        if (!type.apiVersion().equals(Json.text(p, "apiVersion")) || !type.kind().equals(Json.text(p, "kind"))) {
+            throw ApiException.badRequest("the patch must not change the object's apiVersion or kind");
+        }
+        if (!name.equals(Meta.name(p))) {
+            throw ApiException.badRequest("the name of the object (" + Meta.name(p) + ") does not match the name on the URL (" + name + ")");
+        }
+        if (type.namespaced() && !namespace.equals(Meta.namespace(p))) {
+            throw ApiException.badRequest("the namespace of the object (" + Meta.namespace(p) + ") does not match the namespace on the request (" + namespace + ")");
+        }
+    }
+
+    private void delete(ApiRequest req, ServedResource sr, String namespace, String name) {
+        Output out = Output.negotiate(req, false);
+        DeleteRequest dr = DeleteRequest.from(req);
+        RequestContext ctx = dr.dryRun() ? new RequestContext(req.user(), true, null) : context(req);
+        DeleteResult r = sr.storage().delete(ctx, sr.type(), namespace, name, dr.options());
+        byte[] body;
+        if (r.deletedNow() && !sr.storage().strategy().returnsDeletedObject()) {
+            body = Json.bytes(successStatus(sr.type(), name, Meta.uid(r.object())));
+        } else {
+            body = renderer.object(sr, sr.out(r.object()), out);
+        }
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), body);
+    }
+
+    private static ObjectNode successStatus(ResourceType type, String name, String uid) {
+        ObjectNode s = Json.object();
+        s.put("kind", "Status");
+        s.put("apiVersion", "v1");
+        s.putObject("metadata");
+        s.put("status", "Success");
+        ObjectNode d = s.putObject("details");
+        d.put("name", name);
+        if (!type.group().isEmpty()) {
+            d.put("group", type.group());
+        }
+        d.put("kind", type.resource());
+        if (uid != null) {
+            d.put("uid", uid);
+        }
+        return s;
+    }
+
+    private void deleteCollection(ApiRequest req, ServedResource sr, String namespace) {
+        Output out = Output.negotiate(req, false);
+        DeleteRequest dr = DeleteRequest.from(req);
+        RequestContext ctx = dr.dryRun() ? new RequestContext(req.user(), true, null) : context(req);
+        List<ObjectNode> deleted = sr.storage().deleteCollection(ctx, sr.type(), listOptions(req, sr, namespace, null), dr.options());
+        List<ObjectNode> served = deleted.stream().map(sr::out).toList();
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.list(sr, served, out));
+    }
+
+    // ---------------------------------------------------------------- subresources
+
+    private void handleSubresource(ApiRequest req, ServedResource sr, ResourcePath path, String namespace) {
+        Subresource sub = sr.type().subresource(path.subresource()).orElseThrow(ApiException::notFoundPath);
+        if (path.name().isEmpty()) {
+            throw ApiException.notFoundPath();
+        }
+        HttpMethod m = req.method();
+        String verb = m.equals(HttpMethod.GET) ? "get" : m.equals(HttpMethod.PUT) ? "update" : m.equals(HttpMethod.PATCH) ? "patch"
+                : m.equals(HttpMethod.POST) ? "create" : m.equals(HttpMethod.DELETE) ? "delete" : "";
+        if (!sub.verbs().contains(verb)) {
+            throw ApiException.methodNotAllowed();
+        }
+        switch (sub.name()) {
+            case "status" -> status(req, sr, namespace, path.name(), verb);
+            case "scale" -> ScaleHandler.handle(req, sr, namespace, path.name(), verb, renderer, patcher);
+            case "finalize" -> finalizeNamespace(req, sr, path.name());
+            default -> throw ApiException.notFoundPath();
+        }
+    }
+
+    private void status(ApiRequest req, ServedResource sr, String namespace, String name, String verb) {
+        switch (verb) {
+            case "get" -> get(req, sr, namespace, name);
+            case "patch" -> patch(req, sr, namespace, name, "status");
+            default -> {
+                Output out = Output.negotiate(req, false);
+                ObjectNode body = BodyDecoder.object(req);
+                BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+                checkNameAndNamespace(body, sr.type(), namespace, name);
+                ObjectNode desired = sr.in(body);
+                boolean pinned = !isBlank(Meta.resourceVersion(desired));
+                WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, "status", pinned, c -> c == null ? null : desired.deepCopy());
+                Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+            }
+        }
+    }
+
+    /** {@code PUT namespaces/x/finalize}: only spec.finalizers is taken from the body. */
+    private void finalizeNamespace(ApiRequest req, ServedResource sr, String name) {
+        Output out = Output.negotiate(req, false);
+        ObjectNode body = BodyDecoder.object(req);
+        BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+        checkNameAndNamespace(body, sr.type(), "", name);
+        JsonNode finalizers = body.path("spec").get("finalizers");
+        String rv = Meta.resourceVersion(body);
+        WriteResult r = sr.storage().update(context(req), sr.type(), "", name, "finalize", !isBlank(rv), current -> {
+            if (current == null) {
+                return null;
+            }
+            ObjectNode spec = Json.with(current, "spec");
+            if (finalizers == null || finalizers.isNull() || finalizers.isEmpty()) {
+                spec.remove("finalizers");
+            } else {
+                spec.set("finalizers", finalizers.deepCopy());
+            }
+            if (!isBlank(rv)) {
+                Meta.meta(current).put("resourceVersion", rv);
+            }
+            return current;
+        });
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+    }
+
+    static boolean isBlank(String s) {
+        return s == null || s.isEmpty();
+    }
+}

@@ -1,0 +1,18 @@
+package io.wharf.apiserver.registry;
+
+import io.wharf.apiserver.cache.ObjectFilter;
+
+/**
+ * A list request's options.
+ *
+ * @param filter               namespace and selectors
+ * @param resourceVersion      "" (most recent, consistent), "0" (any) or a revision
+ * @param resourceVersionMatch "", "NotOlderThan" or "Exact"
+ * @param limit                page size, 0 for everything
+ * @param continueToken        token from a previous page, or null
+ */
+public record ListOptions(ObjectFilter filter, String resourceVersion, String resourceVersionMatch, int limit, String continueToken) {
+    public static ListOptions all(String namespace) {
+        return new ListOptions(new ObjectFilter(namespace, ObjectFilter.EVERYTHING.labels(), ObjectFilter.EVERYTHING.fields()), "", "", 0, null);
+    }
+}

@@ -1,0 +1,49 @@
+package io.wharf.apiserver.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.json.Json;
+import io.wharf.apiserver.cache.CachedObject;
+import io.wharf.store.KeyValue;
+
+/**
+ * Turns stored bytes into what the API returns. The store never holds resourceVersion (like
+ * upstream, where it is etcd's mod revision); it is stamped on when an object is read.
+ */
+public final class ObjectCodec {
+    private final Fields fields;
+
+    public ObjectCodec(Fields fields) {
+        this.fields = fields;
+    }
+
+    /** The parsed object with its resourceVersion set from the key's mod revision. */
+    public ObjectNode decode(KeyValue kv) {
+        ObjectNode obj = Json.parseObject(kv.value());
+        Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
+        return obj;
+    }
+
+    public CachedObject cached(KeyValue kv) {
+        return cached(kv.key(), decode(kv), kv.modRevision());
+    }
+
+    /** A cache entry for an object already decoded and stamped. */
+    public CachedObject cached(String key, ObjectNode obj, long revision) {
+        String ns = Meta.namespace(obj);
+        return new CachedObject(key, ns == null ? "" : ns, Meta.name(obj), revision, Json.bytes(obj),
+                Meta.labels(obj), fields.extract(obj));
+    }
+
+    /** The bytes to store: the object without resourceVersion. */
+    public static byte[] forStorage(ObjectNode obj) {
+        ObjectNode meta = Meta.meta(obj);
+        com.fasterxml.jackson.databind.JsonNode rv = meta.remove("resourceVersion");
+        try {
+            return Json.bytes(obj);
+        } finally {
+            if (rv != null) {
+                meta.set("resourceVersion", rv);
+            }
+        }
+    }
+}

@@ -1,0 +1,664 @@
+package io.wharf.apiserver.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.json.Json;
+import io.wharf.apiserver.admission.AdmissionChain;
+import io.wharf.apiserver.admission.AdmissionRequest;
+import io.wharf.apiserver.admission.Operation;
+import io.wharf.apiserver.cache.CachedObject;
+import io.wharf.apiserver.cache.WatchCache;
+import io.wharf.apiserver.errors.ApiException;
+import io.wharf.apiserver.errors.FieldError;
+import io.wharf.apiserver.resources.ResourceType;
+import io.wharf.store.KeyValue;
+import io.wharf.store.RangeResult;
+import io.wharf.store.Store;
+import io.wharf.store.StoreException;
+import io.wharf.store.TxnResult;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Generic storage of one resource: upstream's registry Store. It turns API verbs into store
+ * operations with Kubernetes semantics (system metadata, generateName, optimistic concurrency,
+ * generation, status isolation, finalizers and graceful deletion, admission) and serves reads
+ * from the resource's watch cache. Objects are in the storage version; the HTTP layer converts.
+ */
+public final class ResourceStorage {
+    /** How long a read waits for the cache to catch up before answering "too large resource version". */
+    static final long FRESHNESS_TIMEOUT_MILLIS = 3000;
+    private static final long WRITE_TIMEOUT_SECONDS = 30;
+    private static final int MAX_CONFLICT_RETRIES = 16;
+    private static final String GENERATED_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    private static final int MAX_GENERATED_PREFIX = 58;
+
+    private final ResourceType type;
+    private final ResourceStrategy strategy;
+    private final Store store;
+    private final ObjectCodec codec;
+    private final WatchCache cache;
+    private final AdmissionChain admission;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock) {
+        this.type = type;
+        this.strategy = strategy;
+        this.store = store;
+        this.codec = new ObjectCodec(strategy.fields());
+        this.cache = new WatchCache(type.keyPrefix(), store, codec::cached);
+        this.admission = admission;
+        this.clock = clock;
+    }
+
+    public void start() {
+        cache.start();
+    }
+
+    public void stop() {
+        cache.stop();
+    }
+
+    public ResourceType type() {
+        return type;
+    }
+
+    public ResourceStrategy strategy() {
+        return strategy;
+    }
+
+    public WatchCache cache() {
+        return cache;
+    }
+
+    public ObjectCodec codec() {
+        return codec;
+    }
+
+    // ================================================================ reads
+
+    /**
+     * One object. resourceVersion "" reads the store (most recent); "0" or a revision is served from
+     * the cache once it is at least that fresh.
+     */
+    public ObjectNode get(String namespace, String name, String resourceVersion) {
+        String key = type.key(namespace, name);
+        if (resourceVersion == null || resourceVersion.isEmpty()) {
+            return readCurrent(key).map(codec::decode).orElseThrow(() -> notFound(name));
+        }
+        long rv = parseResourceVersion(resourceVersion);
+        if (rv > 0) {
+            awaitFresh(rv);
+        }
+        CachedObject o = cache.get(key);
+        if (o == null) {
+            throw notFound(name);
+        }
+        return o.parse();
+    }
+
+    /** Lists per upstream's resourceVersion semantics, from the cache where they allow it. */
+    public ListResult list(ListOptions opts) {
+        String rvParam = opts.resourceVersion() == null ? "" : opts.resourceVersion();
+        String match = opts.resourceVersionMatch() == null ? "" : opts.resourceVersionMatch();
+        if (!match.isEmpty() && !match.equals("NotOlderThan") && !match.equals("Exact")) {
+            throw ApiException.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\": supported values: \"Exact\", \"NotOlderThan\"");
+        }
+        if (!match.isEmpty() && rvParam.isEmpty()) {
+            throw ApiException.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided");
+        }
+        if (opts.continueToken() != null && !opts.continueToken().isEmpty()) {
+            if (!rvParam.isEmpty() && !rvParam.equals("0")) {
+                throw ApiException.badRequest("specifying resource version is not allowed when using continue");
+            }
+            return continueList(opts);
+        }
+        long rv = rvParam.isEmpty() ? 0 : parseResourceVersion(rvParam);
+        boolean exact = match.equals("Exact") || (match.isEmpty() && opts.limit() > 0 && rv > 0);
+        if (exact) {
+            if (rv == 0) {
+                throw ApiException.badRequest("resourceVersionMatch \"Exact\" is forbidden for resourceVersion \"0\"");
+            }
+            return listFromStore(opts, rv, null);
+        }
+        if (rvParam.isEmpty()) {
+            // a consistent read: whatever the store holds now, served once the cache has it
+            if (!cache.waitUntilFresh(store.currentRevision(), FRESHNESS_TIMEOUT_MILLIS)) {
+                return listFromStore(opts, 0, null);
+            }
+        } else if (rv > 0) {
+            awaitFresh(rv);
+        }
+        return fromCache(opts, null);
+    }
+
+    private ListResult fromCache(ListOptions opts, String afterKey) {
+        WatchCache.Snapshot snap = cache.list(opts.filter(), afterKey, opts.limit());
+        String token = null;
+        Long remaining = null;
+        if (snap.more() && !snap.items().isEmpty()) {
+            token = ContinueToken.encode(snap.revision(), relativeKey(snap.items().get(snap.items().size() - 1).key()));
+            remaining = snap.remaining() >= 0 ? snap.remaining() : null;
+        }
+        return new ListResult(snap.items(), snap.revision(), token, remaining);
+    }
+
+    private ListResult continueList(ListOptions opts) {
+        ContinueToken token = ContinueToken.decode(opts.continueToken());
+        String afterKey = type.keyPrefix() + token.start();
+        long rv = token.revision();
+        if (rv < store.compactRevision()) {
+            throw ApiException.gone("The provided continue parameter is too old to display a consistent list result. "
+                    + "You can start a new list without the continue parameter, or use the continue token in this response to "
+                    + "retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - "
+                    + "objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+        }
+        // When nothing under this resource changed since the first page, the cache still shows that exact state.
+        if (cache.lastChange() <= rv && rv <= cache.revision()) {
+            ListResult r = fromCache(opts, afterKey);
+            return new ListResult(r.items(), rv, r.continueToken() == null ? null
+                    : ContinueToken.encode(rv, ContinueToken.decode(r.continueToken()).start()), r.remainingItemCount());
+        }
+        return listFromStore(opts, rv, afterKey);
+    }
+
+    /** A (possibly paged) list read from the store at one revision, 0 meaning the current one. */
+    private ListResult listFromStore(ListOptions opts, long rv, String afterKey) {
+        String ns = opts.filter().namespace();
+        String prefix = type.keyPrefix(ns);
+        String end = Store.prefixEnd(prefix);
+        String start = afterKey == null ? prefix : afterKey + "\0";
+        int limit = opts.limit();
+        List<CachedObject> items = new ArrayList<>();
+        long revision = rv;
+        boolean more = false;
+        long remaining = -1;
+        try {
+            while (true) {
+                int batch = limit > 0 ? Math.max(limit - items.size(), 1) : 0;
+                RangeResult r = store.range(start, end, revision, batch);
+                revision = r.revision();
+                for (KeyValue kv : r.kvs()) {
+                    CachedObject o = codec.cached(kv);
+                    if (opts.filter().matches(o)) {
+                        items.add(o);
+                    }
+                    start = kv.key() + "\0";
+                }
+                if (!r.more()) {
+                    break;
+                }
+                if (limit > 0 && items.size() >= limit) {
+                    more = true;
+                    if (opts.filter().selectsEverythingInScope()) {
+                        remaining = r.count() - r.kvs().size();
+                    }
+                    break;
+                }
+            }
+        } catch (StoreException.Compacted e) {
+            throw ApiException.gone("The resourceVersion for the provided list is too old.");
+        } catch (StoreException.FutureRevision e) {
+            throw ApiException.timeout("Too large resource version: " + rv + ", current: " + store.currentRevision(), 1);
+        }
+        String token = more ? ContinueToken.encode(revision, relativeKey(items.get(items.size() - 1).key())) : null;
+        return new ListResult(items, revision, token, more && remaining >= 0 ? remaining : null);
+    }
+
+    private String relativeKey(String key) {
+        return key.substring(type.keyPrefix().length());
+    }
+
+    private void awaitFresh(long rv) {
+        if (!cache.waitUntilFresh(rv, FRESHNESS_TIMEOUT_MILLIS)) {
+            throw ApiException.timeout("Too large resource version: " + rv + ", current: " + cache.revision(), 1);
+        }
+    }
+
+    static long parseResourceVersion(String rv) {
+        try {
+            long v = Long.parseLong(rv);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("Invalid value for resourceVersion: \"" + rv + "\"");
+        }
+    }
+
+    // ================================================================ create
+
+    public ObjectNode create(RequestContext ctx, ResourceType served, String namespace, ObjectNode obj) {
+        ObjectNode meta = Meta.meta(obj);
+        adoptNamespace(obj, namespace);
+        if (meta.hasNonNull("resourceVersion") && !meta.get("resourceVersion").asText().isEmpty()) {
+            throw ApiException.internal("resourceVersion should not be set on objects to be created");
+        }
+        admission.admit(new AdmissionRequest(Operation.CREATE, served, "", namespace, Meta.name(obj), obj, null, ctx));
+        adoptNamespace(obj, namespace);
+        String generateName = Json.text(obj, "metadata", "generateName");
+        boolean generated = isBlank(Meta.name(obj)) && !isBlank(generateName);
+        for (int attempt = 0; ; attempt++) {
+            if (generated) {
+                meta.put("name", generateName(generateName));
+            }
+            fillSystemFields(obj);
+            validateCreate(served, obj);
+            admission.validate(new AdmissionRequest(Operation.CREATE, served, "", namespace, Meta.name(obj), obj, null, ctx));
+            strategy.beforeCreate(obj, ctx.dryRun());
+            if (ctx.dryRun()) {
+                strategy.created(obj);
+                return obj;
+            }
+            TxnResult r;
+            try {
+                r = await(store.create(type.key(namespace, Meta.name(obj)), ObjectCodec.forStorage(obj)));
+            } catch (RuntimeException e) {
+                strategy.createFailed(obj);
+                throw e;
+            }
+            if (r.succeeded()) {
+                strategy.created(obj);
+                meta.put("resourceVersion", Long.toString(r.revision()));
+                return obj;
+            }
+            strategy.createFailed(obj);
+            if (!generated || attempt >= 7) {
+                throw ApiException.alreadyExists(served.group(), served.resource(), Meta.name(obj));
+            }
+        }
+    }
+
+    private void adoptNamespace(ObjectNode obj, String namespace) {
+        ObjectNode meta = Meta.meta(obj);
+        if (type.namespaced()) {
+            String objNs = Meta.namespace(obj);
+            if (isBlank(objNs)) {
+                meta.put("namespace", namespace);
+            } else if (!objNs.equals(namespace)) {
+                throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+        } else {
+            meta.remove("namespace");
+        }
+    }
+
+    /** Sets what the server owns on a new object. */
+    private void fillSystemFields(ObjectNode obj) {
+        ObjectNode meta = Meta.meta(obj);
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", Meta.timestamp(clock.instant()));
+        meta.remove("deletionTimestamp");
+        meta.remove("deletionGracePeriodSeconds");
+        meta.remove("selfLink");
+        meta.remove("resourceVersion");
+        if (strategy.tracksGeneration()) {
+            meta.put("generation", 1);
+        } else {
+            meta.remove("generation");
+        }
+        if (type.hasStatus() && strategy.resetsStatusOnCreate()) {
+            obj.remove("status");
+        }
+        strategy.prepareForCreate(obj);
+    }
+
+    private String generateName(String prefix) {
+        String p = prefix.length() > MAX_GENERATED_PREFIX ? prefix.substring(0, MAX_GENERATED_PREFIX) : prefix;
+        StringBuilder sb = new StringBuilder(p);
+        for (int i = 0; i < 5; i++) {
+            sb.append(GENERATED_ALPHABET.charAt(random.nextInt(GENERATED_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    private void validateCreate(ResourceType served, ObjectNode obj) {
+        List<FieldError> errors = new ArrayList<>(MetadataChecks.validate(obj, type.namespaced(), strategy));
+        errors.addAll(strategy.validate(obj));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
+        }
+    }
+
+    // ================================================================ update
+
+    /**
+     * Updates an object with {@code fn}, retrying on concurrent writes unless {@code pinned} (the
+     * client gave a resourceVersion). {@code subresource} is "" for the main resource, or "status"
+     * (only the status changes) or another subresource whose function already shaped the object.
+     */
+    public WriteResult update(RequestContext ctx, ResourceType served, String namespace, String name, String subresource,
+                              boolean pinned, UpdateFunction fn) {
+        String key = type.key(namespace, name);
+        for (int attempt = 0; ; attempt++) {
+            Optional<KeyValue> current = readCurrent(key);
+            if (current.isEmpty()) {
+                ObjectNode desired = fn.apply(null);
+                if (desired == null || !subresource.isEmpty() || !strategy.allowCreateOnUpdate()) {
+                    throw notFound(name);
+                }
+                Meta.meta(desired).remove("resourceVersion");
+                try {
+                    return new WriteResult(create(ctx, served, namespace, desired), true);
+                } catch (ApiException e) {
+                    if (e.code() == 409 && attempt < MAX_CONFLICT_RETRIES) {
+                        continue;
+                    }
+                    throw e;
+                }
+            }
+            KeyValue kv = current.get();
+            ObjectNode old = codec.decode(kv);
+            ObjectNode desired = fn.apply(old.deepCopy());
+            String wantedRv = Meta.resourceVersion(desired);
+            if (!isBlank(wantedRv) && !wantedRv.equals(Long.toString(kv.modRevision()))) {
+                throw ApiException.staleUpdate(served.group(), served.resource(), name);
+            }
+            ObjectNode obj = shapeUpdate(desired, old, subresource);
+            admission.admit(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
+            strategy.prepareForUpdate(obj, old, subresource);
+            bumpGeneration(obj, old);
+            validateUpdate(served, obj, old);
+            admission.validate(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
+            Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
+            if (obj.equals(old)) {
+                return new WriteResult(old, false); // nothing changed: no write, no new resourceVersion
+            }
+            strategy.beforeUpdate(obj, old, ctx.dryRun());
+            if (ctx.dryRun()) {
+                strategy.updateFailed(obj, old); // nothing was reserved for real; just drop the bookkeeping
+                return new WriteResult(obj, false);
+            }
+            TxnResult r;
+            try {
+                r = await(store.update(key, ObjectCodec.forStorage(obj), kv.modRevision()));
+            } catch (RuntimeException e) {
+                strategy.updateFailed(obj, old);
+                throw e;
+            }
+            if (!r.succeeded()) {
+                strategy.updateFailed(obj, old);
+                if (pinned || attempt >= MAX_CONFLICT_RETRIES) {
+                    throw ApiException.staleUpdate(served.group(), served.resource(), name);
+                }
+                continue;
+            }
+            strategy.updated(obj, old);
+            Meta.meta(obj).put("resourceVersion", Long.toString(r.revision()));
+            if (Meta.isDeleting(obj) && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj) && gracePeriodOf(obj) == 0) {
+                finishDeletion(obj, r.revision());
+            }
+            return new WriteResult(obj, false);
+        }
+    }
+
+    /**
+     * Applies upstream's rules for what an update may change: system metadata is kept from the stored
+     * object; the main resource cannot change status and the status subresource changes nothing else.
+     */
+    private ObjectNode shapeUpdate(ObjectNode desired, ObjectNode old, String subresource) {
+        ObjectNode obj;
+        if (subresource.equals("status")) {
+            obj = old.deepCopy();
+            JsonNode status = desired.get("status");
+            if (status == null || status.isNull()) {
+                obj.remove("status");
+            } else {
+                obj.set("status", status.deepCopy());
+            }
+            return obj;
+        }
+        obj = desired;
+        ObjectNode meta = Meta.meta(obj);
+        ObjectNode oldMeta = Meta.meta(old);
+        if (subresource.isEmpty() && type.hasStatus()) {
+            JsonNode status = old.get("status");
+            if (status == null) {
+                obj.remove("status");
+            } else {
+                obj.set("status", status.deepCopy());
+            }
+        }
+        if (isBlank(Json.text(meta, "uid"))) {
+            meta.set("uid", oldMeta.get("uid"));
+        }
+        copyField(oldMeta, meta, "creationTimestamp");
+        copyField(oldMeta, meta, "generation");
+        if (oldMeta.hasNonNull("deletionTimestamp")) {
+            meta.set("deletionTimestamp", oldMeta.get("deletionTimestamp"));
+        }
+        if (oldMeta.hasNonNull("deletionGracePeriodSeconds") && !meta.hasNonNull("deletionGracePeriodSeconds")) {
+            meta.set("deletionGracePeriodSeconds", oldMeta.get("deletionGracePeriodSeconds"));
+        }
+        meta.remove("selfLink");
+        if (!type.namespaced()) {
+            meta.remove("namespace");
+        }
+        return obj;
+    }
+
+    private static void copyField(ObjectNode from, ObjectNode to, String field) {
+        JsonNode v = from.get(field);
+        if (v == null) {
+            to.remove(field);
+        } else {
+            to.set(field, v);
+        }
+    }
+
+    /** Generation moves on when anything outside metadata and status changed. */
+    private void bumpGeneration(ObjectNode obj, ObjectNode old) {
+        if (!strategy.tracksGeneration()) {
+            return;
+        }
+        ObjectNode a = obj.deepCopy();
+        ObjectNode b = old.deepCopy();
+        for (ObjectNode o : List.of(a, b)) {
+            o.remove("metadata");
+            o.remove("status");
+            o.remove("apiVersion");
+            o.remove("kind");
+        }
+        long gen = old.path("metadata").path("generation").asLong(1);
+        Meta.meta(obj).put("generation", a.equals(b) ? gen : gen + 1);
+    }
+
+    private void validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
+        List<FieldError> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
+        errors.addAll(strategy.validateUpdate(obj, old));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
+        }
+    }
+
+    // ================================================================ delete
+
+    public DeleteResult delete(RequestContext ctx, ResourceType served, String namespace, String name, DeleteOptions opts) {
+        String key = type.key(namespace, name);
+        for (int attempt = 0; ; attempt++) {
+            KeyValue kv = readCurrent(key).orElseThrow(() -> notFound(name));
+            ObjectNode old = codec.decode(kv);
+            checkPreconditions(served, name, old, opts);
+            admission.validate(new AdmissionRequest(Operation.DELETE, served, "", namespace, name, null, old, ctx));
+            long grace = strategy.gracePeriodSeconds(old, opts.gracePeriodSeconds());
+            String finalizer = propagationFinalizer(opts.propagationPolicy());
+            ObjectNode marked = markForDeletion(old, grace, finalizer);
+            if (marked == null && !strategy.holdsDeletion(old) && !Meta.hasFinalizers(old)) {
+                if (ctx.dryRun()) {
+                    return new DeleteResult(old, true);
+                }
+                TxnResult r = await(store.delete(key, kv.modRevision()));
+                if (!r.succeeded()) {
+                    if (attempt >= MAX_CONFLICT_RETRIES) {
+                        throw ApiException.staleUpdate(served.group(), served.resource(), name);
+                    }
+                    continue;
+                }
+                strategy.deleted(old);
+                Meta.meta(old).put("resourceVersion", Long.toString(r.revision()));
+                return new DeleteResult(old, true);
+            }
+            ObjectNode obj = marked != null ? marked : old.deepCopy();
+            if (!Meta.isDeleting(obj)) {
+                ObjectNode m = Meta.meta(obj);
+                m.put("deletionTimestamp", Meta.timestamp(clock.instant()));
+                m.put("deletionGracePeriodSeconds", 0);
+            }
+            strategy.markDeleting(obj);
+            if (obj.equals(old)) {
+                return new DeleteResult(old, false); // already being deleted, nothing shortened
+            }
+            if (ctx.dryRun()) {
+                return new DeleteResult(obj, false);
+            }
+            TxnResult r = await(store.update(key, ObjectCodec.forStorage(obj), kv.modRevision()));
+            if (!r.succeeded()) {
+                if (attempt >= MAX_CONFLICT_RETRIES) {
+                    throw ApiException.staleUpdate(served.group(), served.resource(), name);
+                }
+                continue;
+            }
+            Meta.meta(obj).put("resourceVersion", Long.toString(r.revision()));
+            return new DeleteResult(obj, false);
+        }
+    }
+
+    /**
+     * The object marked as being deleted, or null when it can go at once: a grace period or a
+     * propagation finalizer keeps it, as do existing finalizers (handled by the caller).
+     */
+    private ObjectNode markForDeletion(ObjectNode old, long grace, String finalizer) {
+        boolean already = Meta.isDeleting(old);
+        if (grace <= 0 && finalizer == null && !already) {
+            return null;
+        }
+        ObjectNode obj = old.deepCopy();
+        ObjectNode m = Meta.meta(obj);
+        if (finalizer != null && !hasFinalizer(obj, finalizer)) {
+            ArrayNode f = m.has("finalizers") && m.get("finalizers").isArray() ? (ArrayNode) m.get("finalizers") : m.putArray("finalizers");
+            f.add(finalizer);
+        }
+        Instant now = clock.instant();
+        if (already) {
+            long current = m.path("deletionGracePeriodSeconds").asLong(0);
+            if (grace < current) {
+                // a shorter grace period (e.g. --force) moves the deadline closer, never further
+                m.put("deletionGracePeriodSeconds", grace);
+                m.put("deletionTimestamp", Meta.timestamp(now.plusSeconds(grace)));
+            }
+        } else {
+            m.put("deletionGracePeriodSeconds", Math.max(grace, 0));
+            m.put("deletionTimestamp", Meta.timestamp(now.plusSeconds(Math.max(grace, 0))));
+        }
+        if (already && grace <= 0 && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj)) {
+            return null;
+        }
+        return obj;
+    }
+
+    private static boolean hasFinalizer(ObjectNode obj, String f) {
+        for (JsonNode n : obj.path("metadata").path("finalizers")) {
+            if (f.equals(n.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String propagationFinalizer(String policy) {
+        if (policy == null || policy.isEmpty() || policy.equals("Background")) {
+            return null;
+        }
+        return switch (policy) {
+            case "Orphan" -> "orphan";
+            case "Foreground" -> "foregroundDeletion";
+            default -> throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldError.notSupported(
+                    "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan"))));
+        };
+    }
+
+    private void checkPreconditions(ResourceType served, String name, ObjectNode old, DeleteOptions opts) {
+        if (opts.preconditionUid() != null && !opts.preconditionUid().equals(Meta.uid(old))) {
+            throw ApiException.conflict(served.group(), served.resource(), name, "Precondition failed: UID in precondition: "
+                    + opts.preconditionUid() + ", UID in object meta: " + Meta.uid(old));
+        }
+        if (opts.preconditionResourceVersion() != null && !opts.preconditionResourceVersion().equals(Meta.resourceVersion(old))) {
+            throw ApiException.conflict(served.group(), served.resource(), name, "Precondition failed: ResourceVersion in precondition: "
+                    + opts.preconditionResourceVersion() + ", ResourceVersion in object meta: " + Meta.resourceVersion(old));
+        }
+    }
+
+    private static long gracePeriodOf(ObjectNode obj) {
+        return obj.path("metadata").path("deletionGracePeriodSeconds").asLong(0);
+    }
+
+    /** Removes an object whose last finalizer just went away. */
+    private void finishDeletion(ObjectNode obj, long revision) {
+        TxnResult r = await(store.delete(type.key(Meta.namespace(obj), Meta.name(obj)), revision));
+        if (r.succeeded()) {
+            strategy.deleted(obj);
+        }
+    }
+
+    /** Deletes every object a list would return; answers the deleted (or marked) objects. */
+    public List<ObjectNode> deleteCollection(RequestContext ctx, ResourceType served, ListOptions list, DeleteOptions opts) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (CachedObject o : list(list).items()) {
+            try {
+                out.add(delete(ctx, served, o.namespace(), o.name(), opts).object());
+            } catch (ApiException e) {
+                if (e.code() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return out;
+    }
+
+    // ================================================================ helpers
+
+    private Optional<KeyValue> readCurrent(String key) {
+        try {
+            return store.get(key);
+        } catch (StoreException.Unavailable e) {
+            throw ApiException.unavailable("storage is unavailable: " + e.getMessage());
+        }
+    }
+
+    private ApiException notFound(String name) {
+        return ApiException.notFound(type.group(), type.resource(), name);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isEmpty();
+    }
+
+    private static TxnResult await(CompletableFuture<TxnResult> f) {
+        try {
+            return f.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.internal("interrupted while writing");
+        } catch (TimeoutException e) {
+            throw ApiException.timeout("Timeout: request did not complete within requested timeout - context deadline exceeded", 1);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof StoreException.Unavailable u) {
+                throw new ApiException(500, "InternalError", "Internal error occurred: " + u.getMessage());
+            }
+            throw ApiException.internal(c.getMessage());
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.wharf.server;
+
+import io.wharf.apiserver.ApiServer;
+import io.wharf.apiserver.ApiServerOptions;
+import io.wharf.apiserver.VersionInfo;
+import io.wharf.server.pki.ClusterCredentials;
+import io.wharf.server.pki.ClusterPki;
+import io.wharf.server.pki.Kubeconfig;
+import io.wharf.server.pki.KubeconfigWriter;
+import io.wharf.server.pki.ServingNames;
+import io.wharf.store.Store;
+import io.wharf.store.embedded.EmbeddedStore;
+import io.wharf.store.embedded.EmbeddedStoreOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Wharf control plane in this JVM: the cluster PKI, the embedded store and the API server,
+ * plus the admin kubeconfig. Used by {@code wharf server} and, in process, by tests.
+ */
+public final class WharfServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WharfServer.class);
+
+    /**
+     * @param dataDir       where certificates, the store and the kubeconfig live
+     * @param bindAddress   address to listen on
+     * @param port          HTTPS port, 0 for any free one
+     * @param advertiseAddress address the cluster reaches this server at; null derives it from the bind address
+     * @param serviceCidr   Service cluster IP range
+     * @param nodePortRange NodePort range
+     * @param tlsSans       extra names and IPs for the serving certificate
+     * @param tokenAuthFile static bearer tokens, or null
+     * @param enableAdmission  admission plugins to enable beyond the defaults
+     * @param disableAdmission default admission plugins to disable
+     * @param compactionInterval how often the embedded store compacts its history
+     */
+    public record Config(Path dataDir, InetAddress bindAddress, int port, String advertiseAddress, String serviceCidr, String nodePortRange,
+                         List<String> tlsSans, Path tokenAuthFile, List<String> enableAdmission, List<String> disableAdmission,
+                         Duration compactionInterval) {
+        public static Config defaults(Path dataDir) {
+            return new Config(dataDir, InetAddress.getLoopbackAddress(), 6443, null, "10.96.0.0/12", "30000-32767",
+                    List.of(), null, List.of(), List.of(), Duration.ofMinutes(5));
+        }
+
+        public Config withPort(int p) {
+            return new Config(dataDir, bindAddress, p, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
+                    enableAdmission, disableAdmission, compactionInterval);
+        }
+    }
+
+    private final Config config;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "wharf-cert-renewal");
+        t.setDaemon(true);
+        return t;
+    });
+    private ClusterPki pki;
+    private Store store;
+    private ApiServer api;
+    private Path kubeconfig;
+    private String url;
+
+    public WharfServer(Config config) {
+        this.config = config;
+    }
+
+    public void start() throws IOException, InterruptedException {
+        Files.createDirectories(config.dataDir());
+        pki = new ClusterPki(config.dataDir(), Clock.systemUTC());
+        ServingNames names = servingNames();
+        ClusterCredentials creds = pki.ensure(names);
+        creds.warnings().forEach(LOG::warn);
+        store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(config.dataDir().resolve("db"))
+                .withCompactionInterval(config.compactionInterval()));
+        String advertise = advertiseAddress();
+        ApiServerOptions options = new ApiServerOptions(config.bindAddress(), config.port(), advertise, config.serviceCidr(),
+                config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
+                Math.max(16, Runtime.getRuntime().availableProcessors() * 8), 10_000, tls(creds),
+                VersionInfo.current(BuildInfo.commit(), BuildInfo.date()));
+        api = new ApiServer(options, store, Clock.systemUTC());
+        try {
+            api.start();
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+        String host = config.bindAddress().isAnyLocalAddress() ? "127.0.0.1" : hostLiteral(config.bindAddress());
+        url = "https://" + host + ":" + api.port();
+        kubeconfig = config.dataDir().resolve("kubeconfig.yaml");
+        KubeconfigWriter.write(kubeconfig, Kubeconfig.withClientCertificate("wharf", "admin", "wharf", url,
+                creds.authority().certificate(), creds.admin()));
+        scheduleRenewal(creds, names);
+    }
+
+    private ServingNames servingNames() {
+        List<String> dns = new ArrayList<>();
+        List<InetAddress> ips = new ArrayList<>();
+        for (String san : config.tlsSans()) {
+            if (san.matches("[0-9.]+") || san.contains(":")) {
+                try {
+                    ips.add(InetAddress.getByName(san));
+                } catch (UnknownHostException e) {
+                    throw new IllegalArgumentException("--tls-san " + san + " is not an IP address", e);
+                }
+            } else {
+                dns.add(san);
+            }
+        }
+        if (!config.bindAddress().isAnyLocalAddress()) {
+            ips.add(config.bindAddress());
+        }
+        if (config.advertiseAddress() != null) {
+            try {
+                ips.add(InetAddress.getByName(config.advertiseAddress()));
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("--advertise-address " + config.advertiseAddress() + " is not an IP address", e);
+            }
+        }
+        return ServingNames.defaults().with(dns, ips);
+    }
+
+    /** The address the kubernetes Service's endpoints name. */
+    private String advertiseAddress() {
+        if (config.advertiseAddress() != null) {
+            return config.advertiseAddress();
+        }
+        return config.bindAddress().isAnyLocalAddress() ? "127.0.0.1" : config.bindAddress().getHostAddress();
+    }
+
+    private static String hostLiteral(InetAddress a) {
+        String h = a.getHostAddress();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    private static ApiServerOptions.Tls tls(ClusterCredentials c) {
+        return new ApiServerOptions.Tls(c.serving().key(), List.of(c.serving().certificate(), c.authority().certificate()),
+                c.authority().certificate());
+    }
+
+    /** Re-runs the PKI check when the next certificate is due and serves the renewed one. */
+    private void scheduleRenewal(ClusterCredentials creds, ServingNames names) {
+        long delay = Math.max(60, Duration.between(java.time.Instant.now(), creds.nextRenewal()).getSeconds());
+        renewals.schedule(() -> {
+            try {
+                ClusterCredentials next = pki.ensure(names);
+                if (next.changed()) {
+                    api.reloadTls(tls(next));
+                    KubeconfigWriter.write(kubeconfig, Kubeconfig.withClientCertificate("wharf", "admin", "wharf", url,
+                            next.authority().certificate(), next.admin()));
+                    LOG.info("certificates renewed: {}", next.written());
+                }
+                scheduleRenewal(next, names);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("certificate renewal failed; retrying in an hour", e);
+                renewals.schedule(() -> scheduleRenewal(creds, names), 1, TimeUnit.HOURS);
+            }
+        }, delay, TimeUnit.SECONDS);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        renewals.shutdownNow();
+        if (api != null) {
+            api.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}
