@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,6 +102,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Loads every resource's cache, creates the system objects and starts listening. */
     public void start() throws IOException, InterruptedException {
+        // Setting up TLS takes a good part of a second on a cold JVM; do it while the caches load.
+        CompletableFuture<SslContext> tlsReady = CompletableFuture.supplyAsync(() -> {
+            try {
+                return sslContext(options.tls());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         AdmissionChain admission = new AdmissionChain(admissionPlugins());
         BuiltinStrategies strategies = new BuiltinStrategies(services);
         for (ResourceType t : BuiltinResources.all()) {
@@ -130,7 +139,11 @@ public final class ApiServer implements AutoCloseable {
         TokenAuthenticator tokens = options.tokenAuthFile() == null ? new TokenAuthenticator()
                 : TokenAuthenticator.fromFile(options.tokenAuthFile());
         options.extraTokens().forEach(tokens::add);
-        sslContext.set(sslContext(options.tls()));
+        try {
+            sslContext.set(tlsReady.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
         http = new HttpServer(new InetSocketAddress(options.bindAddress(), options.port()), sslContext::get, tokens,
                 ApiServer::isPublicPath, workers);
         ResourceHandler resources = new ResourceHandler(registry, renderer, store, new Patcher(schemas), http);

@@ -3,7 +3,6 @@ package io.wharf.server;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,6 +55,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Default admission plugins to disable.")
     List<String> disableAdmission = new ArrayList<>();
 
+    /** Used by bin/wharf's class-data-sharing training run: start fully, then stop. */
+    @Option(names = "--exit-when-ready", hidden = true)
+    boolean exitWhenReady;
+
     @Option(names = {"-v", "--v"}, paramLabel = "N", defaultValue = "0",
             description = "Log verbosity: 0-1 info, 2-4 debug, 5+ trace (default: ${DEFAULT-VALUE}).")
     int verbosity;
@@ -80,12 +83,14 @@ final class ServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "wharf-shutdown"));
-        long sinceJvmStart = ProcessHandle.current().info().startInstant()
-                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
+        long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         log.info("Wharf {} API server ready at {} ({} ms after start); kubeconfig: {}", new Main.Version().getVersion()[0],
                 server.url(), sinceJvmStart, server.kubeconfig());
         System.out.println("export KUBECONFIG=" + server.kubeconfig());
         System.out.flush();
+        if (exitWhenReady) {
+            System.exit(0);
+        }
         stopped.await();
         return 0;
     }
