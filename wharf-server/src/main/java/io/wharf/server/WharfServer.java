@@ -3,10 +3,13 @@ package io.wharf.server;
 import io.wharf.apiserver.ApiServer;
 import io.wharf.apiserver.ApiServerOptions;
 import io.wharf.apiserver.VersionInfo;
+import io.wharf.controllers.ControllerManager;
+import io.wharf.server.pki.CertifiedKey;
 import io.wharf.server.pki.ClusterCredentials;
 import io.wharf.server.pki.ClusterPki;
 import io.wharf.server.pki.Kubeconfig;
 import io.wharf.server.pki.KubeconfigWriter;
+import io.wharf.server.pki.Pem;
 import io.wharf.server.pki.ServingNames;
 import io.wharf.store.Store;
 import io.wharf.store.embedded.EmbeddedStore;
@@ -70,6 +73,7 @@ public final class WharfServer implements AutoCloseable {
     private ClusterPki pki;
     private Store store;
     private ApiServer api;
+    private ControllerManager controllers;
     private Path kubeconfig;
     private String url;
 
@@ -103,6 +107,15 @@ public final class WharfServer implements AutoCloseable {
         KubeconfigWriter.write(kubeconfig, Kubeconfig.withClientCertificate("wharf", "admin", "wharf", url,
                 creds.authority().certificate(), creds.admin()));
         scheduleRenewal(creds, names);
+        startControllers(creds);
+    }
+
+    /** The controller manager runs in this JVM but reaches the API server over HTTPS, as its own user. */
+    private void startControllers(ClusterCredentials creds) {
+        CertifiedKey cert = pki.issueClientCertificate("system:kube-controller-manager", List.of(), ClusterPki.LEAF_VALIDITY);
+        controllers = new ControllerManager(new ControllerManager.Connection(url, Pem.encodeCertificate(creds.authority().certificate()),
+                Pem.encodeCertificate(cert.certificate()), Pem.encodeTraditionalPrivateKey(cert.key()), cert.key().getAlgorithm()));
+        controllers.start();
     }
 
     private ServingNames servingNames() {
@@ -189,6 +202,9 @@ public final class WharfServer implements AutoCloseable {
     @Override
     public void close() {
         renewals.shutdownNow();
+        if (controllers != null) {
+            controllers.close();
+        }
         if (api != null) {
             api.close();
         }
