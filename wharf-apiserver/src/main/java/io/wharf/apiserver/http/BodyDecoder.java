@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.apiserver.errors.ApiException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Reads request bodies: JSON or YAML objects, with upstream's errors for what cannot be read. */
@@ -64,17 +63,26 @@ public final class BodyDecoder {
     }
 
     /**
-     * Checks an object's apiVersion and kind against the endpoint it was sent to, with upstream's
-     * messages for missing and mismatched type information.
+     * Checks an object's apiVersion and kind against the endpoint it was sent to. Like upstream's
+     * decoder, missing type information is taken from the endpoint; only a mismatch is an error.
      */
-    public static void checkType(ObjectNode obj, byte[] body, String apiVersion, String kind) {
+    public static void checkType(ObjectNode obj, String apiVersion, String kind) {
         String av = Json.text(obj, "apiVersion");
         String k = Json.text(obj, "kind");
         if (k == null || k.isEmpty()) {
-            throw ApiException.badRequest("Object 'Kind' is missing in '" + excerpt(body) + "'");
+            k = kind;
         }
         if (av == null || av.isEmpty()) {
-            throw ApiException.badRequest("Object 'apiVersion' is missing in '" + excerpt(body) + "'");
+            av = apiVersion;
+        }
+        // Go clients drop empty metadata collections (omitempty); others send them, which must not matter
+        if (obj.get("metadata") instanceof ObjectNode meta) {
+            for (String f : java.util.List.of("labels", "annotations", "finalizers", "ownerReferences", "managedFields")) {
+                JsonNode v = meta.get(f);
+                if (v != null && (v.isNull() || (v.isContainerNode() && v.isEmpty()))) {
+                    meta.remove(f);
+                }
+            }
         }
         if (!av.equals(apiVersion)) {
             throw ApiException.badRequest("the API version in the data (" + av + ") does not match the expected API version (" + apiVersion + ")");
@@ -82,10 +90,7 @@ public final class BodyDecoder {
         if (!k.equals(kind)) {
             throw ApiException.badRequest("the kind in the data (" + k + ") does not match the expected kind (" + kind + ")");
         }
-    }
-
-    private static String excerpt(byte[] body) {
-        String s = new String(body, StandardCharsets.UTF_8).strip();
-        return s.length() > 256 ? s.substring(0, 256) + "..." : s;
+        obj.put("apiVersion", av);
+        obj.put("kind", k);
     }
 }

@@ -272,7 +272,7 @@ public final class ResourceHandler {
             throw ApiException.notFoundPath();
         }
         ObjectNode body = BodyDecoder.object(req);
-        BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
         ObjectNode created = sr.storage().create(context(req), sr.type(), namespace, sr.in(body));
         Responses.send(req.ctx(), req.raw(), 201, out.contentType(), renderer.object(sr, sr.out(created), out));
     }
@@ -280,7 +280,7 @@ public final class ResourceHandler {
     private void update(ApiRequest req, ServedResource sr, String namespace, String name) {
         Output out = Output.negotiate(req, false);
         ObjectNode body = BodyDecoder.object(req);
-        BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
         checkNameAndNamespace(body, sr.type(), namespace, name);
         ObjectNode desired = sr.in(body);
         boolean pinned = !isBlank(Meta.resourceVersion(desired));
@@ -406,7 +406,7 @@ public final class ResourceHandler {
             default -> {
                 Output out = Output.negotiate(req, false);
                 ObjectNode body = BodyDecoder.object(req);
-                BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+                BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
                 checkNameAndNamespace(body, sr.type(), namespace, name);
                 ObjectNode desired = sr.in(body);
                 boolean pinned = !isBlank(Meta.resourceVersion(desired));
@@ -420,7 +420,7 @@ public final class ResourceHandler {
     private void finalizeNamespace(ApiRequest req, ServedResource sr, String name) {
         Output out = Output.negotiate(req, false);
         ObjectNode body = BodyDecoder.object(req);
-        BodyDecoder.checkType(body, req.body(), sr.type().apiVersion(), sr.type().kind());
+        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
         checkNameAndNamespace(body, sr.type(), "", name);
         JsonNode finalizers = body.path("spec").get("finalizers");
         String rv = Meta.resourceVersion(body);

@@ -32,7 +32,7 @@ final class ScaleHandler {
             case "get" -> result = toScale(sr.out(sr.storage().get(namespace, name, req.param("resourceVersion", ""))), spec);
             case "update" -> {
                 ObjectNode scale = BodyDecoder.object(req);
-                BodyDecoder.checkType(scale, req.body(), "autoscaling/v1", "Scale");
+                BodyDecoder.checkType(scale, "autoscaling/v1", "Scale");
                 if (!name.equals(Meta.name(scale))) {
                     throw ApiException.badRequest("the name of the object (" + Meta.name(scale) + ") does not match the name on the URL (" + name + ")");
                 }
