@@ -64,6 +64,16 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (!req.decoderResult().isSuccess()) {
+            // a request line or headers Netty could not take (too long, not HTTP): answer and hang up
+            Throwable cause = req.decoderResult().cause();
+            boolean tooLong = cause instanceof io.netty.handler.codec.TooLongFrameException;
+            ApiException e = tooLong ? new ApiException(431, "RequestHeaderFieldsTooLarge", "request header fields too large")
+                    : ApiException.badRequest("malformed HTTP request: " + (cause == null ? "" : cause.getMessage()));
+            io.netty.handler.codec.http.HttpUtil.setKeepAlive(req, false);
+            Responses.error(ctx, req, e);
+            return;
+        }
         UserInfo user;
         try {
             user = authenticate(ctx, req);

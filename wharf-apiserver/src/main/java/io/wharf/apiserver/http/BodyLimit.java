@@ -1,6 +1,5 @@
 package io.wharf.apiserver.http;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -14,7 +13,8 @@ import io.wharf.apiserver.errors.ApiException;
 
 /**
  * Collects request bodies up to upstream's 3 MiB limit; a larger body gets a 413 Status and the
- * connection is closed, so nothing of it is ever processed.
+ * rest of it is read and thrown away (closing at once would reset the connection before the client
+ * reads the answer), so nothing of it is ever processed.
  */
 final class BodyLimit extends HttpObjectAggregator {
     static final int MAX_BODY = 3 * 1024 * 1024;
@@ -30,7 +30,6 @@ final class BodyLimit extends HttpObjectAggregator {
                 Unpooled.wrappedBuffer(body));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        resp.headers().set(HttpHeaderNames.CONNECTION, "close");
-        ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(resp);
     }
 }

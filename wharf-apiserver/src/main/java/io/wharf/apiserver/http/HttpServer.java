@@ -16,6 +16,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -76,7 +77,8 @@ public final class HttpServer implements WebSocketUpgrader {
                     protected void initChannel(SocketChannel ch) {
                         ChannelPipeline p = ch.pipeline();
                         p.addLast("tls", ssl.get().newHandler(ch.alloc()));
-                        p.addLast("http", new HttpServerCodec(16 * 1024, 64 * 1024, 64 * 1024));
+                        p.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+                                .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024).setMaxChunkSize(64 * 1024)));
                         p.addLast("aggregate", new BodyLimit());
                         p.addLast("api", new ApiChannelHandler(HttpServer.this.router, workers, tokens, publicPath));
                         p.addLast("ws", new WebSocketFrames());
