@@ -2,6 +2,7 @@ package io.wharf.api.defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,14 +44,14 @@ class ImageReferenceTest {
         assertThat(ImageReference.defaultPullPolicy(image.strip())).isEqualTo(policy);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void emptyAndOverlongReferencesAreNotParsed() {
         assertThat(ImageReference.defaultPullPolicy("")).isEqualTo("IfNotPresent");
         assertThat(ImageReference.parse("a".repeat(300))).isNull();
         assertThat(ImageReference.parse("a".repeat(200))).isEqualTo(new ImageReference.Parsed(null, null));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void uppercaseDomainIsAllowedButUppercasePathIsNot() {
         assertThat(ImageReference.parse("Registry.Example.com/app:v1")).isEqualTo(new ImageReference.Parsed("v1", null));
         assertThat(ImageReference.parse("registry.example.com/App:v1")).isNull();
