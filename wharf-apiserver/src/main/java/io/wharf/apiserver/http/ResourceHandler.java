@@ -3,6 +3,7 @@ package io.wharf.apiserver.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpMethod;
+import io.wharf.api.defaults.Defaulter;
 import io.wharf.api.fields.FieldSelector;
 import io.wharf.api.json.Json;
 import io.wharf.api.labels.LabelSelector;
@@ -271,21 +272,31 @@ public final class ResourceHandler {
         if (sr.type().namespaced() && namespace.isEmpty()) {
             throw ApiException.notFoundPath();
         }
-        ObjectNode body = BodyDecoder.object(req);
-        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
+        ObjectNode body = typedBody(req, sr);
         ObjectNode created = sr.storage().create(context(req), sr.type(), namespace, sr.in(body));
         Responses.send(req.ctx(), req.raw(), 201, out.contentType(), renderer.object(sr, sr.out(created), out));
     }
 
     private void update(ApiRequest req, ServedResource sr, String namespace, String name) {
         Output out = Output.negotiate(req, false);
-        ObjectNode body = BodyDecoder.object(req);
-        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
+        ObjectNode body = typedBody(req, sr);
         checkNameAndNamespace(body, sr.type(), namespace, name);
         ObjectNode desired = sr.in(body);
         boolean pinned = !isBlank(Meta.resourceVersion(desired));
         WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, "", pinned, current -> desired.deepCopy());
         Responses.send(req.ctx(), req.raw(), r.created() ? 201 : 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+    }
+
+    /** The request body as an object of the endpoint's kind, with upstream's defaults applied. */
+    private static ObjectNode typedBody(ApiRequest req, ServedResource sr) {
+        ObjectNode body = BodyDecoder.object(req);
+        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
+        defaults(sr.type(), body);
+        return body;
+    }
+
+    private static void defaults(ResourceType type, ObjectNode obj) {
+        Defaulter.apply(type.group(), type.version(), type.kind(), obj);
     }
 
     private static void checkNameAndNamespace(ObjectNode body, ResourceType type, String namespace, String name) {
@@ -319,6 +330,7 @@ public final class ResourceHandler {
                 throw ApiException.badRequest("the patched object is not a JSON object");
             }
             checkPatchedIdentity(p, sr.type(), namespace, name);
+            defaults(sr.type(), p);
             return sr.in(p);
         });
         Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
@@ -405,8 +417,7 @@ public final class ResourceHandler {
             case "patch" -> patch(req, sr, namespace, name, "status");
             default -> {
                 Output out = Output.negotiate(req, false);
-                ObjectNode body = BodyDecoder.object(req);
-                BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
+                ObjectNode body = typedBody(req, sr);
                 checkNameAndNamespace(body, sr.type(), namespace, name);
                 ObjectNode desired = sr.in(body);
                 boolean pinned = !isBlank(Meta.resourceVersion(desired));

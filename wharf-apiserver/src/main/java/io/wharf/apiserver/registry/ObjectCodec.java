@@ -4,21 +4,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.store.KeyValue;
+import java.util.function.Consumer;
 
 /**
  * Turns stored bytes into what the API returns. The store never holds resourceVersion (like
- * upstream, where it is etcd's mod revision); it is stamped on when an object is read.
+ * upstream, where it is etcd's mod revision); it is stamped on when an object is read. Defaults
+ * are applied on the way out too, as upstream's decoding does, so objects written before a default
+ * existed still show it.
  */
 public final class ObjectCodec {
     private final Fields fields;
+    private final Consumer<ObjectNode> defaults;
 
-    public ObjectCodec(Fields fields) {
+    public ObjectCodec(Fields fields, Consumer<ObjectNode> defaults) {
         this.fields = fields;
+        this.defaults = defaults;
     }
 
     /** The parsed object with its resourceVersion set from the key's mod revision. */
     public ObjectNode decode(KeyValue kv) {
         ObjectNode obj = Json.parseObject(kv.value());
+        defaults.accept(obj);
         Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
         return obj;
     }

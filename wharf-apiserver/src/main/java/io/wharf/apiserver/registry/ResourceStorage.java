@@ -3,6 +3,7 @@ package io.wharf.apiserver.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.defaults.Defaulter;
 import io.wharf.api.json.Json;
 import io.wharf.apiserver.admission.AdmissionChain;
 import io.wharf.apiserver.admission.AdmissionRequest;
@@ -56,7 +57,7 @@ public final class ResourceStorage {
         this.type = type;
         this.strategy = strategy;
         this.store = store;
-        this.codec = new ObjectCodec(strategy.fields());
+        this.codec = new ObjectCodec(strategy.fields(), obj -> Defaulter.apply(type.group(), type.version(), type.kind(), obj));
         this.cache = new WatchCache(type.keyPrefix(), store, codec::cached);
         this.admission = admission;
         this.clock = clock;
