@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * with {@code json:",inline"} are nested messages in protobuf ({@code Volume.volumeSource},
  * {@code Probe.handler}, ...): such a field is named nowhere in the definition while every field
  * of its message is a property of the definition, and its fields belong to the parent object.
+ * Types the registry does not describe (authentication's TokenRequest, ...) keep proto names,
+ * with leading acronyms spelled as Kubernetes' JSON spells them.
  */
 final class MessageLayout {
 
@@ -96,7 +98,7 @@ final class MessageLayout {
 
     private static Slot slot(FieldDescriptor field, Definition definition, Set<String> visiting) {
         if (definition == null) {
-            return new Slot(field, field.getName(), null, null);
+            return new Slot(field, goJsonName(field.getName()), null, null);
         }
         Property exact = definition.property(field.getName());
         if (exact != null) {
@@ -120,6 +122,25 @@ final class MessageLayout {
         MessageLayout embedded = of(field.getMessageType(), definition, visiting);
         boolean inline = embedded != null && !embedded.slots.isEmpty() && embedded.slots.stream().allMatch(Slot::declared);
         return inline ? embedded : null;
+    }
+
+    /**
+     * The JSON name of a field of a type the registry does not describe. go-to-protobuf lower-cases
+     * only the first letter of a Go name ({@code UID} → {@code uID}, {@code APIGroup} →
+     * {@code aPIGroup}) where Kubernetes' JSON tags lower-case the whole leading acronym.
+     */
+    static String goJsonName(String protoName) {
+        if (protoName.length() < 2 || !Character.isLowerCase(protoName.charAt(0))
+                || !Character.isUpperCase(protoName.charAt(1))) {
+            return protoName;
+        }
+        int end = 1;
+        while (end < protoName.length() && Character.isUpperCase(protoName.charAt(end))) {
+            end++;
+        }
+        // In "aPIGroup" the last capital of the run starts the next word.
+        int acronymEnd = end == protoName.length() ? end : end - 1;
+        return protoName.substring(0, acronymEnd).toLowerCase(Locale.ROOT) + protoName.substring(acronymEnd);
     }
 
     private static String normalized(String name) {
