@@ -43,7 +43,7 @@ final class JsonToProto {
             }
             JsonNode value = json.get(slot.jsonName());
             String at = path + "." + slot.jsonName();
-            if (value == null || value.isNull() && !nullIsAValue(field)) {
+            if (value == null || value.isNull() && (field.isRepeated() || !nullIsAValue(field))) {
                 continue;
             }
             if (field.isMapField()) {
@@ -55,7 +55,7 @@ final class JsonToProto {
                 Schema items = Schema.elementOf(slot.schema());
                 int i = 0;
                 for (JsonNode element : value) {
-                    if (!element.isNull()) {
+                    if (!element.isNull() || nullIsAValue(field)) {
                         b.addRepeatedField(field, value(field, element, items, at + "[" + i + "]"));
                     }
                     i++;
@@ -66,10 +66,12 @@ final class JsonToProto {
         }
     }
 
-    /** Zero times are written as empty messages, which is how JSON's null for them travels. */
+    /**
+     * Well-known types carry JSON's null as an empty message (the zero time, embedded JSON null),
+     * so a null stays a value for them; for other fields null means absent.
+     */
     private static boolean nullIsAValue(FieldDescriptor field) {
-        return !field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-                && WellKnownMessages.handles(field.getMessageType());
+        return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && WellKnownMessages.handles(field.getMessageType());
     }
 
     private void map(DynamicMessage.Builder b, FieldDescriptor field, JsonNode value, Schema values, String path) {
@@ -82,7 +84,7 @@ final class JsonToProto {
         Iterator<Map.Entry<String, JsonNode>> it = value.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isNull()) {
+            if (e.getValue().isNull() && !nullIsAValue(val)) {
                 continue;
             }
             b.addRepeatedField(field, DynamicMessage.newBuilder(entryType)
