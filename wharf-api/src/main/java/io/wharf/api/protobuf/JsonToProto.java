@@ -9,7 +9,6 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import io.wharf.api.schema.Schema;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -81,9 +80,7 @@ final class JsonToProto {
         Descriptor entryType = field.getMessageType();
         FieldDescriptor key = entryType.findFieldByNumber(1);
         FieldDescriptor val = entryType.findFieldByNumber(2);
-        Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
             if (e.getValue().isNull() && !nullIsAValue(val)) {
                 continue;
             }

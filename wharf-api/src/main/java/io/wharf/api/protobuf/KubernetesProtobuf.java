@@ -2,10 +2,13 @@ package io.wharf.api.protobuf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import io.kubernetes.client.proto.Meta;
+import io.kubernetes.client.proto.Runtime;
 import io.wharf.api.json.Json;
 import java.util.Locale;
 
@@ -65,6 +68,21 @@ public final class KubernetesProtobuf {
         Descriptor type = messageType(apiVersion, kind);
         Message message = new JsonToProto().message(object, type, kind);
         return ProtobufEnvelope.seal(apiVersion, kind, message.toByteArray());
+    }
+
+    /**
+     * One watch notification as a protobuf watch stream carries it: a bare meta/v1 WatchEvent
+     * message (stream frames have no envelope) whose object is embedded with its own envelope. The
+     * stream writes each event after its length as a 4-byte big-endian integer.
+     *
+     * @throws IllegalArgumentException when the object cannot be encoded, as for {@link #encode}
+     */
+    public static byte[] encodeWatchEvent(String type, ObjectNode object) {
+        return Meta.WatchEvent.newBuilder()
+                .setType(type)
+                .setObject(Runtime.RawExtension.newBuilder().setRaw(ByteString.copyFrom(encode(object))))
+                .build()
+                .toByteArray();
     }
 
     private static Descriptor messageType(String apiVersion, String kind) {

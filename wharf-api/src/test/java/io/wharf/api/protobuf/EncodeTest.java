@@ -90,6 +90,16 @@ class EncodeTest {
     }
 
     @Test
+    void watchEventsEmbedTheObjectInItsEnvelope() throws Exception {
+        var pod = json("{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p','resourceVersion':'9'}}");
+
+        Meta.WatchEvent event = Meta.WatchEvent.parseFrom(KubernetesProtobuf.encodeWatchEvent("MODIFIED", pod));
+
+        assertThat(event.getType()).isEqualTo("MODIFIED");
+        assertThat(KubernetesProtobuf.decode(event.getObject().getRaw().toByteArray())).isEqualTo(pod);
+    }
+
+    @Test
     void fieldsUnknownToTheMessageAreDropped() {
         byte[] body = KubernetesProtobuf.encode(json(
                 "{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':'x','bogus':1},'data':{'a':'b'},'extra':[true]}"));
