@@ -3,6 +3,7 @@ package io.wharf.api.protobuf;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import io.kubernetes.client.proto.IntStr;
 import io.kubernetes.client.proto.Meta;
@@ -120,8 +121,20 @@ final class KubernetesDescriptors {
         Map<String, Descriptor> kinds = byGroupVersion.computeIfAbsent(groupVersion, k -> new HashMap<>());
         for (Descriptor message : file.getMessageTypes()) {
             byName.put(message.getFullName(), message);
-            kinds.put(message.getName(), message);
+            if (isKind(message)) {
+                kinds.put(message.getName(), message);
+            }
         }
+    }
+
+    /** Objects and lists, unlike the types they are made of, carry ObjectMeta or ListMeta as metadata. */
+    private static boolean isKind(Descriptor message) {
+        FieldDescriptor metadata = message.findFieldByName("metadata");
+        if (metadata == null || metadata.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+            return false;
+        }
+        String type = metadata.getMessageType().getFullName();
+        return type.equals(META_V1 + ".ObjectMeta") || type.equals(META_V1 + ".ListMeta");
     }
 
     /** The message type of this full name (e.g. {@code k8s.io.api.core.v1.Pod}), or null. */

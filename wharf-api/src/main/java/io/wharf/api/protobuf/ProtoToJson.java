@@ -108,6 +108,9 @@ final class ProtoToJson {
 
     /** Go prints integral floats without a fraction, so they read back as integers. */
     private static JsonNode number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("a protobuf double holds " + v + ", which JSON cannot carry");
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e18) {
             return number((long) v);
         }

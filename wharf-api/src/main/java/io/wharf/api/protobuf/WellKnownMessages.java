@@ -87,7 +87,7 @@ final class WellKnownMessages {
             case DURATION -> Json.NODES.textNode(GoDuration.format(longField(m, 1)));
             case FIELDS_V1, RAW_JSON -> rawJson(bytesField(m, 1));
             case RAW_EXTENSION -> rawExtension(bytesField(m, 1));
-            case QUANTITY -> Json.NODES.textNode(m.hasField(field(m, 1)) ? (String) m.getField(field(m, 1)) : "0");
+            case QUANTITY -> Json.NODES.textNode(quantity((String) m.getField(field(m, 1))));
             case INT_OR_STRING -> longField(m, 1) == 1 ? Json.NODES.textNode((String) m.getField(field(m, 3)))
                     : Json.NODES.numberNode(intField(m, 2));
             case SCHEMA_OR_ARRAY -> {
@@ -170,6 +170,11 @@ final class WellKnownMessages {
             }
         }
         return b.build();
+    }
+
+    /** An empty quantity is Go's zero Quantity, which prints as "0". */
+    private static String quantity(String text) {
+        return text.isEmpty() ? "0" : text;
     }
 
     private static OffsetDateTime utc(long seconds, int nanos) {

@@ -88,5 +88,7 @@ class DescriptorAdditionsTest {
                 .isEqualTo("k8s.io.apiextensions_apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition");
         assertThat(d.forKind("v1", "Status").getFullName()).isEqualTo("k8s.io.apimachinery.pkg.apis.meta.v1.Status");
         assertThat(d.forKind("policy/v1", "Eviction").getFullName()).isEqualTo("k8s.io.api.policy.v1.Eviction");
+        assertThat(d.forKind("v1", "PodSpec")).as("parts of objects are no kinds").isNull();
+        assertThat(d.forKind("apps/v1", "ObjectMeta")).isNull();
     }
 }

@@ -76,6 +76,18 @@ class KubernetesProtobufTest {
     }
 
     @Test
+    void emptyQuantitiesReadAsZero() {
+        byte[] body = envelope("v1", "ResourceQuota", V1.ResourceQuota.newBuilder()
+                .setSpec(V1.ResourceQuotaSpec.newBuilder()
+                        .putHard("pods", io.kubernetes.client.proto.Resource.Quantity.newBuilder().setString("").build())
+                        .putHard("cpu", io.kubernetes.client.proto.Resource.Quantity.getDefaultInstance()))
+                .build());
+
+        assertThat(KubernetesProtobuf.decode(body).get("spec")).isEqualTo(ProtoTestSupport.json(
+                "{'hard':{'pods':'0','cpu':'0'}}"));
+    }
+
+    @Test
     void embeddedJsonThatIsNotJsonIsRejected() {
         byte[] body = envelope("apps/v1", "ControllerRevision", io.kubernetes.client.proto.V1Apps.ControllerRevision
                 .newBuilder().setData(Runtime.RawExtension.newBuilder().setRaw(ByteString.copyFromUtf8("{oops"))).build());
