@@ -108,6 +108,44 @@ class CoreKindsDecodeTest {
     }
 
     @Test
+    void persistentVolumeSourceIsInlineAndEmptyClassNamesFollowGo() {
+        V1.PersistentVolume pv = V1.PersistentVolume.newBuilder()
+                .setMetadata(goMetadata("pv1", ""))
+                .setSpec(V1.PersistentVolumeSpec.newBuilder()
+                        .putCapacity("storage", quantity("10Gi"))
+                        .setPersistentVolumeSource(V1.PersistentVolumeSource.newBuilder()
+                                .setHostPath(V1.HostPathVolumeSource.newBuilder().setPath("/data").setType("")))
+                        .addAccessModes("ReadWriteOnce")
+                        .setPersistentVolumeReclaimPolicy("Retain")
+                        // A plain string in PersistentVolumeSpec: empty means unset.
+                        .setStorageClassName(""))
+                .setStatus(V1.PersistentVolumeStatus.newBuilder().setPhase(""))
+                .build();
+        assertThat(KubernetesProtobuf.decode(envelope("v1", "PersistentVolume", pv))).isEqualTo(json("""
+                {'apiVersion':'v1','kind':'PersistentVolume','metadata':{'name':'pv1','creationTimestamp':null},
+                 'spec':{'capacity':{'storage':'10Gi'},'hostPath':{'path':'/data','type':''},
+                   'accessModes':['ReadWriteOnce'],'persistentVolumeReclaimPolicy':'Retain'},
+                 'status':{}}
+                """));
+
+        V1.PersistentVolumeClaim pvc = V1.PersistentVolumeClaim.newBuilder()
+                .setMetadata(goMetadata("data", "default"))
+                .setSpec(V1.PersistentVolumeClaimSpec.newBuilder()
+                        .addAccessModes("ReadWriteOnce")
+                        .setResources(V1.VolumeResourceRequirements.newBuilder().putRequests("storage", quantity("1Gi")))
+                        .setVolumeName("")
+                        // A pointer in PersistentVolumeClaimSpec: empty asks for no class at all.
+                        .setStorageClassName(""))
+                .build();
+        assertThat(KubernetesProtobuf.decode(envelope("v1", "PersistentVolumeClaim", pvc))).isEqualTo(json("""
+                {'apiVersion':'v1','kind':'PersistentVolumeClaim',
+                 'metadata':{'name':'data','namespace':'default','creationTimestamp':null},
+                 'spec':{'accessModes':['ReadWriteOnce'],'resources':{'requests':{'storage':'1Gi'}},
+                   'storageClassName':''}}
+                """));
+    }
+
+    @Test
     void serviceTargetPortIsNumberOrName() {
         V1.Service svc = V1.Service.newBuilder()
                 .setMetadata(goMetadata("web", "default"))
