@@ -121,7 +121,7 @@ class BadInputTest extends ServerTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString(cm("patched"))).build()), 405, "MethodNotAllowed");
         status(http.send(http.request("/api/v1/namespaces/default").method("PATCH",
                 HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/foo").build()), 415, "UnsupportedMediaType");
-        status(http.send(http.request(CMS).header("Accept", "application/vnd.kubernetes.protobuf").GET().build()), 406, "NotAcceptable");
+        status(http.send(http.request(CMS).header("Accept", "application/xml").GET().build()), 406, "NotAcceptable");
         assertThat(http.delete(CMS + "/patched").statusCode()).isEqualTo(200);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
+import io.wharf.api.protobuf.KubernetesProtobuf;
 import io.wharf.apiserver.errors.ApiException;
 import java.io.IOException;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class BodyDecoder {
         JsonNode node = switch (ct) {
             case "application/json", "*/*" -> json(req.body());
             case "application/yaml" -> yaml(req.body());
+            case KubernetesProtobuf.MEDIA_TYPE -> protobuf(req.body());
             default -> throw ApiException.unsupportedMediaType(ct, OBJECT_TYPES);
         };
         if (!(node instanceof ObjectNode o)) {
@@ -45,6 +47,15 @@ public final class BodyDecoder {
             throw ApiException.badRequest("couldn't get version/kind; json parse error: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw ApiException.badRequest("the body of the request could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Kubernetes' protobuf encoding, which Go's typed clients send for built-in kinds. */
+    public static JsonNode protobuf(byte[] body) {
+        try {
+            return KubernetesProtobuf.decode(body);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the body of the request could not be decoded as protobuf: " + e.getMessage());
         }
     }
 

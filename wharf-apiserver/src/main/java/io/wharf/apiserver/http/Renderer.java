@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
+import io.wharf.api.protobuf.KubernetesProtobuf;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.apiserver.registry.ListResult;
@@ -37,6 +38,7 @@ public final class Renderer {
         return switch (out.form()) {
             case JSON -> Json.bytes(obj);
             case YAML -> yaml(obj);
+            case PROTOBUF -> protobuf(obj);
             case PARTIAL_METADATA -> Json.bytes(partial(obj));
             case TABLE -> Json.bytes(table(sr, List.of(obj), listMeta(Json.text(obj, "metadata", "resourceVersion"), null, null), out, true));
         };
@@ -61,13 +63,13 @@ public final class Renderer {
                 }
                 return Json.bytes(list);
             }
-            case YAML -> {
+            case YAML, PROTOBUF -> {
                 ObjectNode list = listHeader(sr, meta);
                 ArrayNode items = list.putArray("items");
                 for (CachedObject o : lr.items()) {
                     items.add(served(sr, o));
                 }
-                return yaml(list);
+                return out.form() == Output.Form.YAML ? yaml(list) : protobuf(list);
             }
             default -> {
                 ObjectNode head = listHeader(sr, meta);
@@ -102,7 +104,11 @@ public final class Renderer {
         ObjectNode list = listHeader(sr, listMeta(null, null, null));
         ArrayNode items = list.putArray("items");
         objs.forEach(items::add);
-        return out.form() == Output.Form.YAML ? yaml(list) : Json.bytes(list);
+        return switch (out.form()) {
+            case YAML -> yaml(list);
+            case PROTOBUF -> protobuf(list);
+            default -> Json.bytes(list);
+        };
     }
 
     private ObjectNode listHeader(ServedResource sr, ObjectNode meta) {
@@ -181,6 +187,14 @@ public final class Renderer {
             return Json.YAML.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw ApiException.internal(e.getMessage());
+        }
+    }
+
+    public static byte[] protobuf(ObjectNode obj) {
+        try {
+            return KubernetesProtobuf.encode(obj);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.internal("cannot encode as protobuf: " + e.getMessage());
         }
     }
 

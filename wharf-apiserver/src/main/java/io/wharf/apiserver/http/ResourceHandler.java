@@ -224,9 +224,15 @@ public final class ResourceHandler {
         if (websocket) {
             upgrader.upgrade(req);
         }
-        WatchSession session = new WatchSession(req.ctx().channel(), websocket, filter,
-                WatchEncoders.forOutput(sr, out, renderer), bookmarks);
-        session.begin(out.form() == Output.Form.TABLE ? out.contentType() : "application/json", timeout, () -> cache.unwatch(session));
+        WatchSession.Framing framing = websocket ? WatchSession.Framing.MESSAGE
+                : out.form() == Output.Form.PROTOBUF ? WatchSession.Framing.LENGTH_PREFIXED : WatchSession.Framing.NEWLINE;
+        WatchSession session = new WatchSession(req.ctx().channel(), framing, filter, WatchEncoders.forOutput(sr, out, renderer), bookmarks);
+        String contentType = switch (out.form()) {
+            case TABLE -> out.contentType();
+            case PROTOBUF -> "application/vnd.kubernetes.protobuf;stream=watch";
+            default -> "application/json";
+        };
+        session.begin(contentType, timeout, () -> cache.unwatch(session));
         try {
             if (sendInitial != null) {
                 // with sendInitialEvents=false the watch starts at the given revision like a plain one

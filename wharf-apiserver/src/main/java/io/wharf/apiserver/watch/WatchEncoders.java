@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.wharf.api.json.Json;
+import io.wharf.api.protobuf.KubernetesProtobuf;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.cache.EventType;
 import io.wharf.apiserver.errors.ApiException;
@@ -60,7 +61,14 @@ public final class WatchEncoders {
                 return frame(type, object.json());
             }
             ObjectNode served = Renderer.served(sr, object);
+            if (out.form() == Output.Form.PROTOBUF) {
+                return protobuf(type, served);
+            }
             return frame(type, Json.bytes(transform(served)));
+        }
+
+        private static ByteBuf protobuf(EventType type, ObjectNode object) {
+            return Unpooled.wrappedBuffer(KubernetesProtobuf.encodeWatchEvent(type.name(), object));
         }
 
         /** Tables carry their column definitions in the first event only, like upstream. */
@@ -90,12 +98,12 @@ public final class WatchEncoders {
             if (initialEventsEnd) {
                 meta.putObject("annotations").put("k8s.io/initial-events-end", "true");
             }
-            return frame(EventType.BOOKMARK, Json.bytes(o));
+            return out.form() == Output.Form.PROTOBUF ? protobuf(EventType.BOOKMARK, o) : frame(EventType.BOOKMARK, Json.bytes(o));
         }
 
         @Override
         public ByteBuf error(ApiException e) {
-            return frame(EventType.ERROR, Json.bytes(e.toStatus()));
+            return out.form() == Output.Form.PROTOBUF ? protobuf(EventType.ERROR, e.toStatus()) : frame(EventType.ERROR, Json.bytes(e.toStatus()));
         }
     }
 }

@@ -43,8 +43,18 @@ public final class WatchSession implements CacheWatcher {
     private record Pending(EventType type, CachedObject object, long revision, boolean initialEnd) {
     }
 
+    /** How events are delimited on the wire. */
+    public enum Framing {
+        /** newline-delimited JSON in a chunked HTTP response */
+        NEWLINE,
+        /** one WebSocket text message per event */
+        MESSAGE,
+        /** protobuf streams: each event preceded by its length as a 4-byte big-endian integer */
+        LENGTH_PREFIXED
+    }
+
     private final Channel channel;
-    private final boolean websocket;
+    private final Framing framing;
     private final ObjectFilter filter;
     private final EventEncoder encoder;
     private final boolean bookmarks;
@@ -54,9 +64,9 @@ public final class WatchSession implements CacheWatcher {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Runnable onEnd = () -> { };
 
-    public WatchSession(Channel channel, boolean websocket, ObjectFilter filter, EventEncoder encoder, boolean bookmarks) {
+    public WatchSession(Channel channel, Framing framing, ObjectFilter filter, EventEncoder encoder, boolean bookmarks) {
         this.channel = channel;
-        this.websocket = websocket;
+        this.framing = framing;
         this.filter = filter;
         this.encoder = encoder;
         this.bookmarks = bookmarks;
@@ -66,7 +76,7 @@ public final class WatchSession implements CacheWatcher {
     public void begin(String contentType, long timeoutSeconds, Runnable onEnd) {
         this.onEnd = onEnd;
         channel.attr(KEY).set(this);
-        if (!websocket) {
+        if (framing != Framing.MESSAGE) {
             HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
             head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
             head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
@@ -149,11 +159,14 @@ public final class WatchSession implements CacheWatcher {
         }
     }
 
-    private void write(ByteBuf json) {
-        if (websocket) {
-            channel.write(new TextWebSocketFrame(json));
-        } else {
-            channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(json, NEWLINE.duplicate())));
+    private void write(ByteBuf event) {
+        switch (framing) {
+            case MESSAGE -> channel.write(new TextWebSocketFrame(event));
+            case NEWLINE -> channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(event, NEWLINE.duplicate())));
+            case LENGTH_PREFIXED -> {
+                ByteBuf length = Unpooled.buffer(4).writeInt(event.readableBytes());
+                channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(length, event)));
+            }
         }
     }
 
@@ -178,7 +191,7 @@ public final class WatchSession implements CacheWatcher {
         queue.clear();
         channel.attr(KEY).set(null);
         if (gracefully && channel.isActive()) {
-            if (websocket) {
+            if (framing == Framing.MESSAGE) {
                 channel.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(ChannelFutureListener.CLOSE);
             } else {
                 channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
