@@ -198,7 +198,7 @@ class KubectlTest extends ServerTestBase {
         String ns = newNamespace("all");
         kubectl().feed(deployment("api", ns, 1), "create", "-f", "-").ok();
         kubectl().run("create", "service", "clusterip", "api", "-n", ns, "--tcp=80:80").ok();
-        kubectl().feed(configMap("not-in-all", ns, "x: y"), "create", "-f", "-").ok();
+        kubectl().feed(configMap("not-in-all", ns, "x: why"), "create", "-f", "-").ok();
         String all = kubectl().run("get", "all", "-n", ns).ok().out();
         assertThat(all).contains("deployment.apps/api").contains("service/api").doesNotContain("not-in-all");
     }

@@ -32,7 +32,7 @@ abstract class ServerTestBase {
     /** A namespace of its own for one test. */
     static String newNamespace(String prefix) {
         String ns = prefix + "-" + NAMESPACES.incrementAndGet();
-        kubectl().feed("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n", "create", "-f", "-").ok();
+        kubectl().run("create", "namespace", ns).ok();
         return ns;
     }
 
