@@ -207,23 +207,27 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * A namespace from the cache, or from the store when the cache has not seen it yet (it may have
-     * been created a moment ago), as upstream's lifecycle plugin falls back to a live lookup.
+     * A namespace's phase from the cache (its selectable status.phase field, so nothing is parsed), or
+     * from the store when the cache has not seen it yet (it may have been created a moment ago), as
+     * upstream's lifecycle plugin falls back to a live lookup.
      */
-    private com.fasterxml.jackson.databind.JsonNode lookupNamespace(String name) {
+    private NamespaceLifecycle.Phase lookupNamespace(String name) {
         ResourceStorage namespaces = storage("", "namespaces");
         CachedObject cached = namespaces.cache().get(namespaces.type().key("", name));
+        String phase;
         if (cached != null) {
-            return cached.parse();
-        }
-        try {
-            return namespaces.get("", name, "");
-        } catch (ApiException e) {
-            if (e.code() == 404) {
-                return null;
+            phase = cached.fields().get("status.phase");
+        } else {
+            try {
+                phase = io.wharf.api.json.Json.text(namespaces.get("", name, ""), "status", "phase");
+            } catch (ApiException e) {
+                if (e.code() == 404) {
+                    return NamespaceLifecycle.Phase.MISSING;
+                }
+                throw e;
             }
-            throw e;
         }
+        return "Terminating".equals(phase) ? NamespaceLifecycle.Phase.TERMINATING : NamespaceLifecycle.Phase.ACTIVE;
     }
 
     private static VersionConverter converter(ResourceType served, ResourceType stored) {

@@ -1,7 +1,5 @@
 package io.wharf.apiserver.admission;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.wharf.api.json.Json;
 import io.wharf.apiserver.errors.ApiException;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,10 +12,13 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
     public static final String NAME = "NamespaceLifecycle";
     private static final Set<String> IMMORTAL = Set.of("default", "kube-system", "kube-public");
 
-    private final Function<String, JsonNode> namespaces;
+    /** A namespace's phase as the lifecycle rules need it. */
+    public enum Phase { ACTIVE, TERMINATING, MISSING }
 
-    /** @param namespaces looks a namespace up by name (null when it does not exist) */
-    public NamespaceLifecycle(Function<String, JsonNode> namespaces) {
+    private final Function<String, Phase> namespaces;
+
+    /** @param namespaces tells the phase of a namespace by name */
+    public NamespaceLifecycle(Function<String, Phase> namespaces) {
         this.namespaces = namespaces;
     }
 
@@ -38,11 +39,11 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
         if (r.operation() != Operation.CREATE || r.namespace() == null || r.namespace().isEmpty()) {
             return;
         }
-        JsonNode ns = namespaces.apply(r.namespace());
-        if (ns == null) {
+        Phase phase = namespaces.apply(r.namespace());
+        if (phase == Phase.MISSING) {
             throw ApiException.notFound("", "namespaces", r.namespace());
         }
-        if ("Terminating".equals(Json.text(ns, "status", "phase")) || Json.at(ns, "metadata", "deletionTimestamp") != null) {
+        if (phase == Phase.TERMINATING) {
             throw ApiException.forbidden(r.type().group(), r.type().resource(), r.name(),
                     "unable to create new content in namespace " + r.namespace() + " because it is being terminated");
         }
