@@ -100,20 +100,22 @@ final class ApiOperations {
                     listDefinition(), false, true));
         }
         for (Subresource s : t.subresources()) {
+            // Subresources take and return their own kind (Scale for scale), as upstream lists them.
             String subDefinition = s.kind().equals("Scale") ? SCALE : definition;
+            GroupVersionKind subKind = new GroupVersionKind(s.group(), s.version(), s.kind());
             String suffix = camel(s.name());
             Map<String, Operation> sp = path(item + "/" + s.name(), t.namespaced(), true);
             if (s.verbs().contains("get")) {
                 sp.put("get", op("get", "read" + gvName + scope + t.kind() + suffix, "read " + s.name() + " of the specified " + t.kind(),
-                        subDefinition, false, false));
+                        subDefinition, subDefinition, subKind, false, false));
             }
             if (s.verbs().contains("update")) {
                 sp.put("put", op("put", "replace" + gvName + scope + t.kind() + suffix,
-                        "replace " + s.name() + " of the specified " + t.kind(), subDefinition, true, false));
+                        "replace " + s.name() + " of the specified " + t.kind(), subDefinition, subDefinition, subKind, true, false));
             }
             if (s.verbs().contains("patch")) {
                 sp.put("patch", patchOp("patch" + gvName + scope + t.kind() + suffix,
-                        "partially update " + s.name() + " of the specified " + t.kind(), subDefinition));
+                        "partially update " + s.name() + " of the specified " + t.kind(), subDefinition, subKind));
             }
         }
     }
@@ -138,6 +140,12 @@ final class ApiOperations {
     }
 
     private Operation op(String action, String id, String description, String response, boolean write, boolean listy) {
+        return op(action, id, description, response, definition, new GroupVersionKind(t.group(), t.version(), t.kind()), write, listy);
+    }
+
+    /** {@code bodyDefinition} is what writes other than deletes send (null when unpublished). */
+    private Operation op(String action, String id, String description, String response, String bodyDefinition, GroupVersionKind gvk,
+                         boolean write, boolean listy) {
         List<Parameter> params = new ArrayList<>();
         if (listy) {
             for (String q : List.of("allowWatchBookmarks", "continue", "fieldSelector", "labelSelector", "limit", "resourceVersion",
@@ -156,16 +164,19 @@ final class ApiOperations {
                 params.add(param("propagationPolicy", "query", "whether and how garbage collection will be performed", false));
             }
         }
-        Body body = write && !action.startsWith("delete") && definition != null ? new Body(List.of("*/*"), definition) : null;
-        return new Operation(action, id, description, tag, params, body, response, action.equals("post"),
-                new GroupVersionKind(t.group(), t.version(), t.kind()));
+        Body body = write && !action.startsWith("delete") && bodyDefinition != null ? new Body(List.of("*/*"), bodyDefinition) : null;
+        return new Operation(action, id, description, tag, params, body, response, action.equals("post"), gvk);
     }
 
     private Operation patchOp(String id, String description, String response) {
-        Operation o = op("patch", id, description, response, true, false);
+        return patchOp(id, description, response, new GroupVersionKind(t.group(), t.version(), t.kind()));
+    }
+
+    private Operation patchOp(String id, String description, String response, GroupVersionKind gvk) {
+        Operation o = op("patch", id, description, response, null, gvk, true, false);
         List<Parameter> params = new ArrayList<>(o.parameters());
         params.add(param("force", "query", "Force is going to \"force\" Apply requests.", false));
-        return new Operation(o.action(), id, description, tag, params, new Body(PATCH_MEDIA_TYPES, PATCH), response, false, o.gvk());
+        return new Operation(o.action(), id, description, tag, params, new Body(PATCH_MEDIA_TYPES, PATCH), response, false, gvk);
     }
 
     private static Parameter param(String name, String in, String description, boolean required) {

@@ -116,7 +116,7 @@ public final class OpenApiHandler {
         }
         byte[] doc = Json.bytes(build(group, ver, resources));
         documents.put(gvPath, doc);
-        hashes.put(gvPath, ETags.sha512(doc));
+        hashes.put(gvPath, ConditionalGet.sha512(doc));
         return doc;
     }
 
@@ -133,7 +133,7 @@ public final class OpenApiHandler {
         }
         ObjectNode components = doc.putObject("components");
         ObjectNode schemaNodes = components.putObject("schemas");
-        PublishedDefinitions.of(schemas, resources).forEach((name, d) -> schemaNodes.set(name, SchemaWriter.definition(d)));
+        PublishedDefinitions.of(schemas, resources.stream().map(ServedResource::type).toList()).forEach((name, d) -> schemaNodes.set(name, SchemaWriter.definition(d)));
         components.putObject("securitySchemes").putObject("BearerToken")
                 .put("type", "apiKey").put("description", "Bearer Token authentication").put("name", "authorization").put("in", "header");
         doc.putArray("security").addObject().putArray("BearerToken");

@@ -3,7 +3,6 @@ package io.wharf.apiserver.openapi;
 import io.wharf.api.schema.Definition;
 import io.wharf.api.schema.SchemaRegistry;
 import io.wharf.apiserver.resources.ResourceType;
-import io.wharf.apiserver.resources.ServedResource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,10 +26,9 @@ final class PublishedDefinitions {
     }
 
     /** Every definition reachable from the resources' kinds and the shared ones, by name. */
-    static Map<String, Definition> of(SchemaRegistry schemas, Collection<ServedResource> resources) {
+    static Map<String, Definition> of(SchemaRegistry schemas, Collection<ResourceType> resources) {
         List<Definition> roots = new ArrayList<>();
-        for (ServedResource sr : resources) {
-            ResourceType t = sr.type();
+        for (ResourceType t : resources) {
             Definition def = kind(schemas, t);
             if (def != null) {
                 roots.add(def);
