@@ -24,6 +24,7 @@ import io.wharf.apiserver.http.ApiRequest;
 import io.wharf.apiserver.http.Responses;
 import io.wharf.apiserver.kinds.BuiltinStrategies;
 import io.wharf.apiserver.openapi.OpenApiHandler;
+import io.wharf.apiserver.openapi.SwaggerHandler;
 import io.wharf.apiserver.registry.ResourceStorage;
 import io.wharf.apiserver.resources.BuiltinResources;
 import io.wharf.apiserver.resources.ResourceRegistry;
@@ -128,6 +129,7 @@ public final class ApiServer implements AutoCloseable {
         SchemaRegistry schemas = SchemaRegistry.builtin();
         DiscoveryHandler discovery = new DiscoveryHandler(registry, options.advertiseAddress() + ":" + options.port());
         OpenApiHandler openapi = new OpenApiHandler(registry, schemas, options.version().gitVersion());
+        SwaggerHandler swagger = new SwaggerHandler(registry, schemas, options.version().gitVersion());
         HealthChecks health = new HealthChecks(
                 List.of(new HealthChecks.Check("ping", () -> null), new HealthChecks.Check("log", () -> null),
                         new HealthChecks.Check("etcd", this::storeProblem)),
@@ -148,18 +150,20 @@ public final class ApiServer implements AutoCloseable {
                 ApiServer::isPublicPath, workers);
         ResourceHandler resources = new ResourceHandler(registry, renderer, store, new Patcher(schemas), http);
         byte[] version = Json.bytes(options.version().toJson());
-        http.start(req -> route(req, health, version, openapi, discovery, resources));
+        http.start(req -> route(req, health, version, openapi, swagger, discovery, resources));
         new SystemObjects(this::storage, services, options.advertiseAddress(), http.port()).ensure();
         ready = true;
     }
 
-    private void route(ApiRequest req, HealthChecks health, byte[] version, OpenApiHandler openapi,
+    private void route(ApiRequest req, HealthChecks health, byte[] version, OpenApiHandler openapi, SwaggerHandler swagger,
                        DiscoveryHandler discovery, ResourceHandler resources) {
         String p = req.path();
         if (HealthChecks.isHealthPath(p)) {
             health.handle(req);
         } else if (p.equals("/version") || p.equals("/version/")) {
             Responses.json(req.ctx(), req.raw(), 200, version);
+        } else if (p.equals(SwaggerHandler.PATH)) {
+            swagger.handle(req);
         } else if (p.startsWith("/openapi/")) {
             openapi.handle(req);
         } else if (!discovery.handle(req)) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Definitions upstream publishes for types with custom JSON forms (times, quantities,
- * int-or-string, embedded raw objects, JSON schema unions). fabric8 models them with bespoke
+ * int-or-string, embedded raw objects, JSON schema unions, the patch body). fabric8 models them with bespoke
  * classes or plain Java types, so they are declared here instead of reflected.
  */
 final class WellKnownDefinitions {
@@ -13,6 +13,8 @@ final class WellKnownDefinitions {
     static final String MICRO_TIME = Fabric8Names.META_V1 + ".MicroTime";
     static final String DURATION = Fabric8Names.META_V1 + ".Duration";
     static final String FIELDS_V1 = Fabric8Names.META_V1 + ".FieldsV1";
+    /** The body of every PATCH operation; no field refers to it, so only the OpenAPI documents ask for it. */
+    static final String PATCH = Fabric8Names.META_V1 + ".Patch";
     static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
     static final String INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
     static final String RAW_EXTENSION = "io.k8s.apimachinery.pkg.runtime.RawExtension";
@@ -50,7 +52,7 @@ final class WellKnownDefinitions {
                     List.of(PrimitiveType.STRING, PrimitiveType.NUMBER));
             case INT_OR_STRING -> Definition.scalar(name, new Schema.Primitive(PrimitiveType.STRING, "int-or-string"),
                     List.of(PrimitiveType.INTEGER, PrimitiveType.STRING));
-            case RAW_EXTENSION, FIELDS_V1 -> Definition.freeFormObject(name);
+            case RAW_EXTENSION, FIELDS_V1, PATCH -> Definition.freeFormObject(name);
             case JSON, APIEXTENSIONS + ".JSONSchemaPropsOrArray", APIEXTENSIONS + ".JSONSchemaPropsOrBool",
                     APIEXTENSIONS + ".JSONSchemaPropsOrStringArray" -> Definition.untyped(name);
             default -> null;

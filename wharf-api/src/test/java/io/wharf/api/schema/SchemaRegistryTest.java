@@ -139,6 +139,11 @@ class SchemaRegistryTest {
     }
 
     @Test
+    void patchBodyIsAFreeFormObject() {
+        assertThat(def(META + "Patch").kind()).isEqualTo(Definition.Kind.FREE_FORM_OBJECT);
+    }
+
+    @Test
     void factsOverrideFabric8sJavaTypes() {
         assertThat(def(CORE + "Secret").property("data").schema())
                 .isEqualTo(new Schema.MapOf(new Schema.Primitive(PrimitiveType.STRING, "byte")));

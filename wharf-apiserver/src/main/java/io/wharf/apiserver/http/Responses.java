@@ -31,6 +31,10 @@ public final class Responses {
         resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         resp.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache, private");
         headers.forEach((k, v) -> resp.headers().add(k, v));
+        write(ctx, req, resp);
+    }
+
+    private static void write(ChannelHandlerContext ctx, HttpRequest req, FullHttpResponse resp) {
         boolean keepAlive = req != null && HttpUtil.isKeepAlive(req);
         if (keepAlive) {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -39,6 +43,13 @@ public final class Responses {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /** A 304: no body and no content headers, only the validators the client compares next time. */
+    public static void notModified(ChannelHandlerContext ctx, HttpRequest req, Map<String, String> headers) {
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
+        headers.forEach((k, v) -> resp.headers().add(k, v));
+        write(ctx, req, resp);
     }
 
     public static void json(ChannelHandlerContext ctx, HttpRequest req, int code, byte[] body) {

@@ -11,11 +11,7 @@ import io.wharf.apiserver.http.Responses;
 import io.wharf.apiserver.resources.ResourceRegistry;
 import io.wharf.apiserver.resources.ResourceType;
 import io.wharf.apiserver.resources.ServedResource;
-import io.wharf.apiserver.resources.Subresource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,7 +116,7 @@ public final class OpenApiHandler {
         }
         byte[] doc = Json.bytes(build(group, ver, resources));
         documents.put(gvPath, doc);
-        hashes.put(gvPath, sha512(doc));
+        hashes.put(gvPath, ConditionalGet.sha512(doc));
         return doc;
     }
 
@@ -129,212 +125,74 @@ public final class OpenApiHandler {
         doc.put("openapi", "3.0.0");
         doc.putObject("info").put("title", "Kubernetes").put("version", version);
         ObjectNode paths = doc.putObject("paths");
-        List<Definition> roots = new ArrayList<>();
         for (ServedResource sr : resources) {
-            ResourceType t = sr.type();
-            Definition def = schemas.definitionFor(t.group(), t.version(), t.kind()).orElse(null);
-            if (def != null) {
-                roots.add(def);
-                schemas.definitionFor(t.group(), t.version(), t.listKind()).ifPresent(roots::add);
+            Definition def = PublishedDefinitions.kind(schemas, sr.type());
+            for (ApiOperations.Path p : ApiOperations.of(sr.type(), def == null ? null : def.name())) {
+                paths.set(p.path(), path(p));
             }
-            new Operations(t, def == null ? null : def.name(), paths).addAll();
-        }
-        for (String extra : List.of("io.k8s.apimachinery.pkg.apis.meta.v1.Status", "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions",
-                "io.k8s.api.autoscaling.v1.Scale")) {
-            schemas.definition(extra).ifPresent(roots::add);
         }
         ObjectNode components = doc.putObject("components");
         ObjectNode schemaNodes = components.putObject("schemas");
-        schemas.allDefinitionsReachableFrom(roots).forEach((name, d) -> schemaNodes.set(name, SchemaWriter.definition(d)));
+        PublishedDefinitions.of(schemas, resources.stream().map(ServedResource::type).toList()).forEach((name, d) -> schemaNodes.set(name, SchemaWriter.definition(d)));
         components.putObject("securitySchemes").putObject("BearerToken")
                 .put("type", "apiKey").put("description", "Bearer Token authentication").put("name", "authorization").put("in", "header");
         doc.putArray("security").addObject().putArray("BearerToken");
         return doc;
     }
 
-    private static String sha512(byte[] doc) {
-        try {
-            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-512").digest(doc));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** One path of the catalogue in v3 form: parameters carry a schema, bodies a content map. */
+    private static ObjectNode path(ApiOperations.Path p) {
+        ObjectNode node = Json.object();
+        ArrayNode params = node.putArray("parameters");
+        p.parameters().forEach(q -> params.add(parameter(q)));
+        p.operations().forEach((method, op) -> node.set(method, operation(op)));
+        return node;
     }
 
-    /** The operations of one resource, written into the document's paths. */
-    private static final class Operations {
-        private final ResourceType t;
-        private final String ref;
-        private final ObjectNode paths;
-        private final String gvName;
-        private final String base;
-
-        Operations(ResourceType t, String definitionName, ObjectNode paths) {
-            this.t = t;
-            this.ref = definitionName == null ? null : "#/components/schemas/" + definitionName;
-            this.paths = paths;
-            this.gvName = camel(t.group().isEmpty() ? "core" : t.group().replace(".k8s.io", "").replace(".", "_")) + camel(t.version());
-            this.base = t.group().isEmpty() ? "/api/" + t.version() : "/apis/" + t.group() + "/" + t.version();
-        }
-
-        void addAll() {
-            String scope = t.namespaced() ? "Namespaced" : "";
-            String collection = t.namespaced() ? base + "/namespaces/{namespace}/" + t.resource() : base + "/" + t.resource();
-            String item = collection + "/{name}";
-            ObjectNode col = path(collection, t.namespaced(), false);
-            if (t.hasVerb("list")) {
-                col.set("get", op("list", "list" + gvName + scope + t.kind(), "list or watch objects of kind " + t.kind(), ref(t.listKind()), false, true));
-            }
-            if (t.hasVerb("create")) {
-                col.set("post", op("post", "create" + gvName + scope + t.kind(), "create a " + t.kind(), ref, true, false));
-            }
-            if (t.hasVerb("deletecollection")) {
-                col.set("delete", op("deletecollection", "deleteCollection" + gvName + scope + t.kind(), "delete collection of " + t.kind(),
-                        statusRef(), true, true));
-            }
-            ObjectNode one = path(item, t.namespaced(), true);
-            if (t.hasVerb("get")) {
-                one.set("get", op("get", "read" + gvName + scope + t.kind(), "read the specified " + t.kind(), ref, false, false));
-            }
-            if (t.hasVerb("update")) {
-                one.set("put", op("put", "replace" + gvName + scope + t.kind(), "replace the specified " + t.kind(), ref, true, false));
-            }
-            if (t.hasVerb("patch")) {
-                one.set("patch", patchOp("patch" + gvName + scope + t.kind(), "partially update the specified " + t.kind(), ref));
-            }
-            if (t.hasVerb("delete")) {
-                one.set("delete", op("delete", "delete" + gvName + scope + t.kind(), "delete a " + t.kind(), statusRef(), true, false));
-            }
-            if (t.namespaced() && t.hasVerb("list")) {
-                ObjectNode all = path(base + "/" + t.resource(), false, false);
-                all.set("get", op("list", "list" + gvName + t.kind() + "ForAllNamespaces", "list or watch objects of kind " + t.kind(),
-                        ref(t.listKind()), false, true));
-            }
-            for (Subresource s : t.subresources()) {
-                String subRef = s.kind().equals("Scale") ? "#/components/schemas/io.k8s.api.autoscaling.v1.Scale" : ref;
-                String suffix = camel(s.name());
-                ObjectNode sp = path(item + "/" + s.name(), t.namespaced(), true);
-                if (s.verbs().contains("get")) {
-                    sp.set("get", op("get", "read" + gvName + scope + t.kind() + suffix, "read " + s.name() + " of the specified " + t.kind(), subRef, false, false));
-                }
-                if (s.verbs().contains("update")) {
-                    sp.set("put", op("put", "replace" + gvName + scope + t.kind() + suffix, "replace " + s.name() + " of the specified " + t.kind(), subRef, true, false));
-                }
-                if (s.verbs().contains("patch")) {
-                    sp.set("patch", patchOp("patch" + gvName + scope + t.kind() + suffix, "partially update " + s.name() + " of the specified " + t.kind(), subRef));
-                }
-            }
-        }
-
-        private String ref(String kind) {
-            return ref == null ? null : ref.substring(0, ref.lastIndexOf('.') + 1) + kind;
-        }
-
-        private static String statusRef() {
-            return "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Status";
-        }
-
-        private ObjectNode path(String p, boolean namespaced, boolean named) {
-            ObjectNode node = paths.putObject(p);
-            ArrayNode params = node.putArray("parameters");
-            if (named) {
-                params.add(param("name", "path", "name of the " + t.kind(), true));
-            }
-            if (namespaced) {
-                params.add(param("namespace", "path", "object name and auth scope, such as for teams and projects", true));
-            }
-            params.add(param("pretty", "query", "If 'true', then the output is pretty printed.", false));
-            return node;
-        }
-
-        private ObjectNode op(String action, String id, String description, String responseRef, boolean write, boolean listy) {
-            ObjectNode o = Json.object();
-            o.putArray("tags").add(gvName.substring(0, 1).toLowerCase() + gvName.substring(1));
-            o.put("description", description);
-            o.put("operationId", id);
-            ArrayNode params = o.putArray("parameters");
-            if (listy) {
-                for (String q : List.of("allowWatchBookmarks", "continue", "fieldSelector", "labelSelector", "limit", "resourceVersion",
-                        "resourceVersionMatch", "sendInitialEvents", "timeoutSeconds", "watch")) {
-                    params.add(param(q, "query", q, false));
-                }
-            }
-            if (write) {
-                params.add(param("dryRun", "query", "When present, indicates that modifications should not be persisted.", false));
-                if (!action.startsWith("delete")) {
-                    params.add(param("fieldManager", "query", "a name associated with the actor or entity that is making these changes", false));
-                    params.add(param("fieldValidation", "query", "instructs the server on how to handle objects in the request containing unknown or duplicate fields", false));
-                } else {
-                    params.add(param("gracePeriodSeconds", "query", "seconds before the object should be deleted", false));
-                    params.add(param("propagationPolicy", "query", "whether and how garbage collection will be performed", false));
-                }
-            }
-            if (write && !action.startsWith("delete") && ref != null) {
-                ObjectNode body = o.putObject("requestBody");
-                body.putObject("content").putObject("*/*").putObject("schema").put("$ref", ref);
-                body.put("required", true);
-            }
-            ObjectNode responses = o.putObject("responses");
-            ObjectNode ok = responses.putObject("200");
-            ok.put("description", "OK");
-            if (responseRef != null) {
-                ObjectNode content = ok.putObject("content");
-                for (String mt : List.of("application/json", "application/yaml")) {
-                    content.putObject(mt).putObject("schema").put("$ref", responseRef);
-                }
-            }
-            if (action.equals("post")) {
-                responses.set("201", ok.deepCopy().put("description", "Created"));
-                responses.set("202", ok.deepCopy().put("description", "Accepted"));
-            }
-            responses.putObject("401").put("description", "Unauthorized");
-            o.put("x-kubernetes-action", action);
-            o.putObject("x-kubernetes-group-version-kind").put("group", t.group()).put("version", t.version()).put("kind", t.kind());
-            return o;
-        }
-
-        private ObjectNode patchOp(String id, String description, String responseRef) {
-            ObjectNode o = op("patch", id, description, responseRef, true, false);
-            ((ArrayNode) o.get("parameters")).add(param("force", "query", "Force is going to \"force\" Apply requests.", false));
+    private static ObjectNode operation(ApiOperations.Operation op) {
+        ObjectNode o = Json.object();
+        o.putArray("tags").add(op.tag());
+        o.put("description", op.description());
+        o.put("operationId", op.operationId());
+        ArrayNode params = o.putArray("parameters");
+        op.parameters().forEach(q -> params.add(parameter(q)));
+        if (op.body() != null) {
             ObjectNode body = o.putObject("requestBody");
             ObjectNode content = body.putObject("content");
-            for (String mt : List.of("application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json",
-                    "application/apply-patch+yaml")) {
-                content.putObject(mt).putObject("schema").put("$ref", "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Patch");
+            for (String mt : op.body().mediaTypes()) {
+                content.putObject(mt).putObject("schema").put("$ref", SchemaWriter.REF_PREFIX + op.body().definition());
             }
             body.put("required", true);
-            return o;
         }
-
-        private static ObjectNode param(String name, String in, String description, boolean required) {
-            ObjectNode p = Json.object();
-            p.put("name", name);
-            p.put("in", in);
-            p.put("description", description);
-            if (required) {
-                p.put("required", true);
+        ObjectNode responses = o.putObject("responses");
+        ObjectNode ok = responses.putObject("200");
+        ok.put("description", "OK");
+        if (op.response() != null) {
+            ObjectNode content = ok.putObject("content");
+            for (String mt : ApiOperations.RESPONSE_MEDIA_TYPES) {
+                content.putObject(mt).putObject("schema").put("$ref", SchemaWriter.REF_PREFIX + op.response());
             }
-            ObjectNode schema = p.putObject("schema");
-            schema.put("type", switch (name) {
-                case "allowWatchBookmarks", "sendInitialEvents", "watch", "force" -> "boolean";
-                case "limit", "timeoutSeconds", "gracePeriodSeconds" -> "integer";
-                default -> "string";
-            });
-            schema.put("uniqueItems", true);
-            return p;
         }
+        if (op.creates()) {
+            responses.set("201", ok.deepCopy().put("description", "Created"));
+            responses.set("202", ok.deepCopy().put("description", "Accepted"));
+        }
+        responses.putObject("401").put("description", "Unauthorized");
+        o.put("x-kubernetes-action", op.action());
+        o.putObject("x-kubernetes-group-version-kind").put("group", op.gvk().group()).put("version", op.gvk().version())
+                .put("kind", op.gvk().kind());
+        return o;
+    }
 
-        private static String camel(String s) {
-            StringBuilder sb = new StringBuilder();
-            boolean up = true;
-            for (char c : s.toCharArray()) {
-                if (c == '_' || c == '-') {
-                    up = true;
-                    continue;
-                }
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-            return sb.toString();
+    private static ObjectNode parameter(ApiOperations.Parameter q) {
+        ObjectNode p = Json.object();
+        p.put("name", q.name());
+        p.put("in", q.in());
+        p.put("description", q.description());
+        if (q.required()) {
+            p.put("required", true);
         }
+        p.putObject("schema").put("type", q.type()).put("uniqueItems", true);
+        return p;
     }
 }

@@ -46,6 +46,12 @@ final class SchemaWriter {
             o.remove("type");
             o.remove("format");
         }
+        definitionExtensions(o, d);
+        return o;
+    }
+
+    /** The extensions of a definition, the same in both OpenAPI versions: its map type and kinds. */
+    static void definitionExtensions(ObjectNode o, Definition d) {
         if (d.structType() != null) {
             o.put("x-kubernetes-map-type", d.structType().value());
         }
@@ -55,7 +61,6 @@ final class SchemaWriter {
                 gvks.addObject().put("group", g.group()).put("kind", g.kind()).put("version", g.version());
             }
         }
-        return o;
     }
 
     private static void scalar(ObjectNode o, Schema.Primitive p) {
@@ -84,6 +89,12 @@ final class SchemaWriter {
             wrapped.putArray("allOf").add(o);
             o = wrapped;
         }
+        propertyExtensions(o, p);
+        return o;
+    }
+
+    /** The extensions of a property, the same in both OpenAPI versions: how patches and apply treat it. */
+    static void propertyExtensions(ObjectNode o, Property p) {
         if (p.patchStrategy() != null) {
             o.put("x-kubernetes-patch-strategy", p.patchStrategy().value());
         }
@@ -100,7 +111,6 @@ final class SchemaWriter {
         if (p.mapType() != null) {
             o.put("x-kubernetes-map-type", p.mapType().value());
         }
-        return o;
     }
 
     static ObjectNode schema(Schema s) {
