@@ -51,11 +51,19 @@ final class BenchServer implements AutoCloseable {
             cmd.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
         cmd.addAll(List.of(extraJavaOpts));
+        String more = System.getenv("WHARF_BENCH_JAVA_OPTS"); // e.g. a flight recording for profiling
+        if (more != null && !more.isBlank()) {
+            cmd.addAll(List.of(more.trim().split("\\s+")));
+        }
         cmd.addAll(List.of("-jar", jar.toString(), "server", "--data-dir", data.toString(), "--https-port", "0"));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
-        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        if (line == null || !line.startsWith("export KUBECONFIG=")) {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        while (line != null && !line.startsWith("export KUBECONFIG=")) {
+            line = out.readLine(); // e.g. the JVM announcing a flight recording
+        }
+        if (line == null) {
             p.destroyForcibly();
             throw new IllegalStateException("server did not start; see " + data + ".log");
         }
