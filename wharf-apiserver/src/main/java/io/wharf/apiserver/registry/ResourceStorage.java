@@ -258,21 +258,29 @@ public final class ResourceStorage {
             validateCreate(served, obj);
             admission.validate(new AdmissionRequest(Operation.CREATE, served, "", namespace, Meta.name(obj), obj, null, ctx));
             strategy.beforeCreate(obj, ctx.dryRun());
+            String key = type.key(namespace, Meta.name(obj));
+            KeyValue existing;
             if (ctx.dryRun()) {
-                strategy.created(obj);
-                return obj;
-            }
-            TxnResult r;
-            try {
-                r = await(store.create(type.key(namespace, Meta.name(obj)), ObjectCodec.forStorage(obj)));
-            } catch (RuntimeException e) {
-                strategy.createFailed(obj);
-                throw e;
-            }
-            if (r.succeeded()) {
-                strategy.created(obj);
-                meta.put("resourceVersion", Long.toString(r.revision()));
-                return obj;
+                // a dry run writes nothing, but still fails where the real create would
+                existing = readCurrent(key).orElse(null);
+                if (existing == null) {
+                    strategy.created(obj);
+                    return obj;
+                }
+            } else {
+                TxnResult r;
+                try {
+                    r = await(store.create(key, ObjectCodec.forStorage(obj)));
+                } catch (RuntimeException e) {
+                    strategy.createFailed(obj);
+                    throw e;
+                }
+                if (r.succeeded()) {
+                    strategy.created(obj);
+                    meta.put("resourceVersion", Long.toString(r.revision()));
+                    return obj;
+                }
+                existing = r.kv();
             }
             strategy.createFailed(obj);
             if (!generated || attempt >= 7) {
