@@ -66,6 +66,11 @@ public class ApiException extends RuntimeException {
                 name, group, resource, null, null);
     }
 
+    /** The same failure with more context in front of its message. */
+    public ApiException withMessagePrefix(String prefix) {
+        return new ApiException(code, reason, prefix + getMessage(), name, group, kind, causes, retryAfterSeconds);
+    }
+
     public static ApiException conflict(String group, String resource, String name, String why) {
         return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(group, resource)
                 + " \"" + name + "\": " + why, name, group, resource, null, null);

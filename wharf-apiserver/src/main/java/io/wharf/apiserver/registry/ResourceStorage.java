@@ -284,9 +284,18 @@ public final class ResourceStorage {
             }
             strategy.createFailed(obj);
             if (!generated || attempt >= 7) {
-                throw ApiException.alreadyExists(served.group(), served.resource(), Meta.name(obj));
+                throw alreadyExists(served, Meta.name(obj), generated, existing);
             }
         }
+    }
+
+    /** Upstream's answer to a create whose name is taken, which says so when the holder is being deleted. */
+    private static ApiException alreadyExists(ResourceType served, String name, boolean generated, KeyValue existing) {
+        ApiException e = ApiException.alreadyExists(served.group(), served.resource(), name);
+        if (existing != null && existing.value() != null && Meta.isDeleting(Json.parse(existing.value()))) {
+            return e.withMessagePrefix("object is being deleted: ");
+        }
+        return e;
     }
 
     private void adoptNamespace(ObjectNode obj, String namespace) {
