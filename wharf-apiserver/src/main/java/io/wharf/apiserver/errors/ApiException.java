@@ -66,6 +66,12 @@ public class ApiException extends RuntimeException {
                 name, group, resource, null, null);
     }
 
+    /** A generated name that was taken every time: the client may retry (upstream's GenerateNameConflict). */
+    public static ApiException generateNameConflict(String group, String resource, String name) {
+        return new ApiException(409, "AlreadyExists", qualified(group, resource) + " \"" + name
+                + "\" already exists, the server was not able to generate a unique name for the object", name, group, resource, null, 1);
+    }
+
     /** The same failure with more context in front of its message. */
     public ApiException withMessagePrefix(String prefix) {
         return new ApiException(code, reason, prefix + getMessage(), name, group, kind, causes, retryAfterSeconds);

@@ -40,6 +40,8 @@ public final class ResourceStorage {
     static final long FRESHNESS_TIMEOUT_MILLIS = 3000;
     private static final long WRITE_TIMEOUT_SECONDS = 30;
     private static final int MAX_CONFLICT_RETRIES = 16;
+    /** Upstream's maxNameGenerationCreateAttempts. */
+    private static final int MAX_GENERATE_NAME_ATTEMPTS = 8;
     private static final String GENERATED_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final int MAX_GENERATED_PREFIX = 58;
 
@@ -283,15 +285,19 @@ public final class ResourceStorage {
                 existing = r.kv();
             }
             strategy.createFailed(obj);
-            if (!generated || attempt >= 7) {
+            if (!generated || attempt >= MAX_GENERATE_NAME_ATTEMPTS - 1) {
                 throw alreadyExists(served, Meta.name(obj), generated, existing);
             }
         }
     }
 
-    /** Upstream's answer to a create whose name is taken, which says so when the holder is being deleted. */
+    /**
+     * Upstream's answer to a create whose name is taken: a plain AlreadyExists, or for a generated name
+     * the conflict that tells the client to retry; either says so when the holder is being deleted.
+     */
     private static ApiException alreadyExists(ResourceType served, String name, boolean generated, KeyValue existing) {
-        ApiException e = ApiException.alreadyExists(served.group(), served.resource(), name);
+        ApiException e = generated ? ApiException.generateNameConflict(served.group(), served.resource(), name)
+                : ApiException.alreadyExists(served.group(), served.resource(), name);
         if (existing != null && existing.value() != null && Meta.isDeleting(Json.parse(existing.value()))) {
             return e.withMessagePrefix("object is being deleted: ");
         }
