@@ -69,8 +69,10 @@ public final class WatchCache implements WatchListener {
             for (KeyValue kv : all.kvs()) {
                 CachedObject o = decoder.apply(kv);
                 objects.put(kv.key(), o);
-                lastChange = Math.max(lastChange, kv.modRevision());
             }
+            // The loaded state hides deletions made at any revision up to the load, so no older
+            // revision may be served from memory.
+            lastChange = all.revision();
             windowStart = all.revision();
             revision = all.revision();
             ready = true;
