@@ -151,6 +151,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(504, "Timeout", message, null, null, null, null, retryAfter);
     }
 
+    /**
+     * A read asked for a resourceVersion the server has not reached yet: upstream's timeout whose
+     * ResourceVersionTooLarge cause tells clients (client-go's reflector) to relist.
+     */
+    public static ApiException tooLargeResourceVersion(long requested, long current) {
+        return new ApiException(504, "Timeout", "Timeout: Too large resource version: " + requested + ", current: " + current,
+                null, null, null, List.of(new FieldError(FieldError.Type.RESOURCE_VERSION_TOO_LARGE, null, null, null)), 1);
+    }
+
     public static ApiException notFoundPath() {
         return new ApiException(404, "NotFound", "the server could not find the requested resource");
     }
@@ -178,7 +187,10 @@ public class ApiException extends RuntimeException {
             if (!causes.isEmpty()) {
                 ArrayNode arr = d.putArray("causes");
                 for (FieldError c : causes) {
-                    arr.addObject().put("reason", c.type().reason).put("message", c.body()).put("field", c.field());
+                    ObjectNode cause = arr.addObject().put("reason", c.type().reason).put("message", c.body());
+                    if (c.field() != null) {
+                        cause.put("field", c.field());
+                    }
                 }
             }
             if (retryAfterSeconds != null) {

@@ -212,7 +212,7 @@ public final class ResourceStorage {
         } catch (StoreException.Compacted e) {
             throw ApiException.gone("The resourceVersion for the provided list is too old.");
         } catch (StoreException.FutureRevision e) {
-            throw ApiException.timeout("Too large resource version: " + rv + ", current: " + store.currentRevision(), 1);
+            throw ApiException.tooLargeResourceVersion(rv, store.currentRevision());
         }
         String token = more ? ContinueToken.encode(revision, relativeKey(items.get(items.size() - 1).key())) : null;
         return new ListResult(items, revision, token, more && remaining >= 0 ? remaining : null);
@@ -224,7 +224,7 @@ public final class ResourceStorage {
 
     private void awaitFresh(long rv) {
         if (!cache.waitUntilFresh(rv, FRESHNESS_TIMEOUT_MILLIS)) {
-            throw ApiException.timeout("Too large resource version: " + rv + ", current: " + cache.revision(), 1);
+            throw ApiException.tooLargeResourceVersion(rv, cache.revision());
         }
     }
 
