@@ -114,12 +114,7 @@ public final class ResourceStorage {
     public ListResult list(ListOptions opts) {
         String rvParam = opts.resourceVersion() == null ? "" : opts.resourceVersion();
         String match = opts.resourceVersionMatch() == null ? "" : opts.resourceVersionMatch();
-        if (!match.isEmpty() && !match.equals("NotOlderThan") && !match.equals("Exact")) {
-            throw ApiException.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\": supported values: \"Exact\", \"NotOlderThan\"");
-        }
-        if (!match.isEmpty() && rvParam.isEmpty()) {
-            throw ApiException.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided");
-        }
+        validateListOptions(rvParam, match, opts.continueToken());
         if (opts.continueToken() != null && !opts.continueToken().isEmpty()) {
             if (!rvParam.isEmpty() && !rvParam.equals("0")) {
                 throw ApiException.badRequest("specifying resource version is not allowed when using continue");
@@ -129,9 +124,6 @@ public final class ResourceStorage {
         long rv = rvParam.isEmpty() ? 0 : parseResourceVersion(rvParam);
         boolean exact = match.equals("Exact") || (match.isEmpty() && opts.limit() > 0 && rv > 0);
         if (exact) {
-            if (rv == 0) {
-                throw ApiException.badRequest("resourceVersionMatch \"Exact\" is forbidden for resourceVersion \"0\"");
-            }
             return listFromStore(opts, rv, null);
         }
         if (rvParam.isEmpty()) {
@@ -143,6 +135,29 @@ public final class ResourceStorage {
             awaitFresh(rv);
         }
         return fromCache(opts, null);
+    }
+
+    /** Upstream's ListOptions validation, answered as an Invalid ListOptions (422) like its handler does. */
+    private static void validateListOptions(String rv, String match, String continueToken) {
+        if (match.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (rv.isEmpty()) {
+            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided"));
+        }
+        if (continueToken != null && !continueToken.isEmpty()) {
+            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
+        }
+        if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+            errors.add(FieldError.notSupported("resourceVersionMatch", match, List.of("Exact", "NotOlderThan", "")));
+        }
+        if (match.equals("Exact") && rv.equals("0")) {
+            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\""));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("meta.k8s.io", "ListOptions", "", errors);
+        }
     }
 
     private ListResult fromCache(ListOptions opts, String afterKey) {
