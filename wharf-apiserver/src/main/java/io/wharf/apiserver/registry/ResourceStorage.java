@@ -627,14 +627,20 @@ public final class ResourceStorage {
         };
     }
 
+    /**
+     * Upstream's BeforeDelete checks preconditions before anything else, naming the object by its
+     * kind (and group) rather than its resource.
+     */
     private void checkPreconditions(ResourceType served, String name, ObjectNode old, DeleteOptions opts) {
         if (opts.preconditionUid() != null && !opts.preconditionUid().equals(Meta.uid(old))) {
-            throw ApiException.conflict(served.group(), served.resource(), name, "Precondition failed: UID in precondition: "
-                    + opts.preconditionUid() + ", UID in object meta: " + Meta.uid(old));
+            throw ApiException.conflict(served.group(), served.kind(), name, "the UID in the precondition ("
+                    + opts.preconditionUid() + ") does not match the UID in record (" + Meta.uid(old)
+                    + "). The object might have been deleted and then recreated");
         }
         if (opts.preconditionResourceVersion() != null && !opts.preconditionResourceVersion().equals(Meta.resourceVersion(old))) {
-            throw ApiException.conflict(served.group(), served.resource(), name, "Precondition failed: ResourceVersion in precondition: "
-                    + opts.preconditionResourceVersion() + ", ResourceVersion in object meta: " + Meta.resourceVersion(old));
+            throw ApiException.conflict(served.group(), served.kind(), name, "the ResourceVersion in the precondition ("
+                    + opts.preconditionResourceVersion() + ") does not match the ResourceVersion in record ("
+                    + Meta.resourceVersion(old) + "). The object might have been modified");
         }
     }
 
