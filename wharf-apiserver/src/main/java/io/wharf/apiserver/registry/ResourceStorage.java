@@ -40,6 +40,8 @@ public final class ResourceStorage {
     static final long FRESHNESS_TIMEOUT_MILLIS = 3000;
     private static final long WRITE_TIMEOUT_SECONDS = 30;
     private static final int MAX_CONFLICT_RETRIES = 16;
+    private static final String ORPHAN_FINALIZER = "orphan";
+    private static final String FOREGROUND_FINALIZER = "foregroundDeletion";
     /** Upstream's maxNameGenerationCreateAttempts. */
     private static final int MAX_GENERATE_NAME_ATTEMPTS = 8;
     private static final String GENERATED_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
@@ -525,15 +527,16 @@ public final class ResourceStorage {
 
     public DeleteResult delete(RequestContext ctx, ResourceType served, String namespace, String name, DeleteOptions opts) {
         String key = type.key(namespace, name);
+        checkPropagationPolicy(opts.propagationPolicy());
+        // upstream treats a negative grace period as one second
+        Long requested = opts.gracePeriodSeconds() != null && opts.gracePeriodSeconds() < 0 ? Long.valueOf(1) : opts.gracePeriodSeconds();
         for (int attempt = 0; ; attempt++) {
             KeyValue kv = readCurrent(key).orElseThrow(() -> notFound(name));
             ObjectNode old = codec.decode(kv);
             checkPreconditions(served, name, old, opts);
             admission.validate(new AdmissionRequest(Operation.DELETE, served, "", namespace, name, null, old, ctx));
-            long grace = strategy.gracePeriodSeconds(old, opts.gracePeriodSeconds());
-            String finalizer = propagationFinalizer(opts.propagationPolicy());
-            ObjectNode marked = markForDeletion(old, grace, finalizer);
-            if (marked == null && !strategy.holdsDeletion(old) && !Meta.hasFinalizers(old)) {
+            ObjectNode obj = markForDeletion(old, requested, opts.propagationPolicy());
+            if (obj == null) {
                 if (ctx.dryRun()) {
                     return new DeleteResult(old, true);
                 }
@@ -548,15 +551,9 @@ public final class ResourceStorage {
                 Meta.meta(old).put("resourceVersion", Long.toString(r.revision()));
                 return new DeleteResult(old, true);
             }
-            ObjectNode obj = marked != null ? marked : old.deepCopy();
-            if (!Meta.isDeleting(obj)) {
-                ObjectNode m = Meta.meta(obj);
-                m.put("deletionTimestamp", Meta.timestamp(clock.instant()));
-                m.put("deletionGracePeriodSeconds", 0);
-            }
             strategy.markDeleting(obj);
             if (obj.equals(old)) {
-                return new DeleteResult(old, false); // already being deleted, nothing shortened
+                return new DeleteResult(old, false); // already being deleted, nothing changed
             }
             if (ctx.dryRun()) {
                 return new DeleteResult(obj, false);
@@ -574,57 +571,66 @@ public final class ResourceStorage {
     }
 
     /**
-     * The object marked as being deleted, or null when it can go at once: a grace period or a
-     * propagation finalizer keeps it, as do existing finalizers (handled by the caller).
+     * The object as a delete leaves it, or null when it can go at once (upstream's BeforeDelete and
+     * deletion finalizers). A pending graceful deletion only changes for a shorter grace period;
+     * otherwise the propagation policy sets the garbage collector's finalizer, and a grace period,
+     * finalizers or a kind that holds its deletion keep the object, marked as being deleted.
      */
-    private ObjectNode markForDeletion(ObjectNode old, long grace, String finalizer) {
-        boolean already = Meta.isDeleting(old);
-        if (grace <= 0 && finalizer == null && !already) {
-            return null;
+    private ObjectNode markForDeletion(ObjectNode old, Long requested, String policy) {
+        boolean deleting = Meta.isDeleting(old);
+        long pending = gracePeriodOf(old);
+        if (deleting && pending > 0 && (requested == null || requested >= pending)) {
+            return old.deepCopy();
         }
         ObjectNode obj = old.deepCopy();
         ObjectNode m = Meta.meta(obj);
-        if (finalizer != null && !hasFinalizer(obj, finalizer)) {
-            ArrayNode f = m.has("finalizers") && m.get("finalizers").isArray() ? (ArrayNode) m.get("finalizers") : m.putArray("finalizers");
-            f.add(finalizer);
-        }
-        Instant now = clock.instant();
-        if (already) {
-            long current = m.path("deletionGracePeriodSeconds").asLong(0);
-            if (grace < current) {
-                // a shorter grace period (e.g. --force) moves the deadline closer, never further
-                m.put("deletionGracePeriodSeconds", grace);
-                m.put("deletionTimestamp", Meta.timestamp(now.plusSeconds(grace)));
-            }
+        applyPropagationPolicy(obj, policy);
+        long grace;
+        if (deleting && pending > 0) {
+            // the deadline moves closer by the difference, counted from the first request
+            grace = requested;
+            Instant deadline = Instant.parse(m.get("deletionTimestamp").asText()).minusSeconds(pending).plusSeconds(grace);
+            m.put("deletionGracePeriodSeconds", grace);
+            m.put("deletionTimestamp", Meta.timestamp(deadline));
+        } else if (deleting) {
+            grace = 0;
+            m.put("deletionGracePeriodSeconds", 0);
         } else {
-            m.put("deletionGracePeriodSeconds", Math.max(grace, 0));
-            m.put("deletionTimestamp", Meta.timestamp(now.plusSeconds(Math.max(grace, 0))));
+            grace = Math.max(strategy.gracePeriodSeconds(old, requested), 0);
+            m.put("deletionGracePeriodSeconds", grace);
+            m.put("deletionTimestamp", Meta.timestamp(clock.instant().plusSeconds(grace)));
         }
-        if (already && grace <= 0 && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj)) {
+        if (grace == 0 && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj)) {
             return null;
         }
         return obj;
     }
 
-    private static boolean hasFinalizer(ObjectNode obj, String f) {
-        for (JsonNode n : obj.path("metadata").path("finalizers")) {
-            if (f.equals(n.asText())) {
-                return true;
-            }
+    private static void checkPropagationPolicy(String policy) {
+        if (policy != null && !policy.isEmpty() && !List.of("Foreground", "Background", "Orphan").contains(policy)) {
+            throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldError.notSupported(
+                    "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan"))));
         }
-        return false;
     }
 
-    private static String propagationFinalizer(String policy) {
-        if (policy == null || policy.isEmpty() || policy.equals("Background")) {
-            return null;
-        }
-        return switch (policy) {
-            case "Orphan" -> "orphan";
-            case "Foreground" -> "foregroundDeletion";
-            default -> throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldError.notSupported(
-                    "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan"))));
+    /** Adds the garbage collector's finalizer an Orphan or Foreground deletion asks for. */
+    private static void applyPropagationPolicy(ObjectNode obj, String policy) {
+        String finalizer = policy == null ? null : switch (policy) {
+            case "Orphan" -> ORPHAN_FINALIZER;
+            case "Foreground" -> FOREGROUND_FINALIZER;
+            default -> null;
         };
+        if (finalizer == null) {
+            return;
+        }
+        for (JsonNode n : obj.path("metadata").path("finalizers")) {
+            if (finalizer.equals(n.asText())) {
+                return;
+            }
+        }
+        ObjectNode m = Meta.meta(obj);
+        ArrayNode f = m.has("finalizers") && m.get("finalizers").isArray() ? (ArrayNode) m.get("finalizers") : m.putArray("finalizers");
+        f.add(finalizer);
     }
 
     /**
