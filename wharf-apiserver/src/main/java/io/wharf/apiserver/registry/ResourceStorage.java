@@ -609,28 +609,37 @@ public final class ResourceStorage {
     private static void checkPropagationPolicy(String policy) {
         if (policy != null && !policy.isEmpty() && !List.of("Foreground", "Background", "Orphan").contains(policy)) {
             throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldError.notSupported(
-                    "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan"))));
+                    "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan", "nil"))));
         }
     }
 
-    /** Adds the garbage collector's finalizer an Orphan or Foreground deletion asks for. */
+    /**
+     * An explicit propagation policy decides the garbage collector's finalizer: Orphan and
+     * Foreground put theirs in place of the other one, Background removes both.
+     */
     private static void applyPropagationPolicy(ObjectNode obj, String policy) {
-        String finalizer = policy == null ? null : switch (policy) {
-            case "Orphan" -> ORPHAN_FINALIZER;
-            case "Foreground" -> FOREGROUND_FINALIZER;
-            default -> null;
-        };
-        if (finalizer == null) {
+        if (policy == null || policy.isEmpty()) {
             return;
         }
-        for (JsonNode n : obj.path("metadata").path("finalizers")) {
-            if (finalizer.equals(n.asText())) {
-                return;
-            }
+        List<String> before = new ArrayList<>();
+        obj.path("metadata").path("finalizers").forEach(f -> before.add(f.asText()));
+        List<String> after = new ArrayList<>(before);
+        after.removeAll(List.of(ORPHAN_FINALIZER, FOREGROUND_FINALIZER));
+        if (policy.equals("Orphan")) {
+            after.add(ORPHAN_FINALIZER);
+        } else if (policy.equals("Foreground")) {
+            after.add(FOREGROUND_FINALIZER);
+        }
+        if (new java.util.HashSet<>(after).equals(new java.util.HashSet<>(before))) {
+            return;
         }
         ObjectNode m = Meta.meta(obj);
-        ArrayNode f = m.has("finalizers") && m.get("finalizers").isArray() ? (ArrayNode) m.get("finalizers") : m.putArray("finalizers");
-        f.add(finalizer);
+        if (after.isEmpty()) {
+            m.remove("finalizers");
+        } else {
+            ArrayNode f = m.putArray("finalizers");
+            after.forEach(f::add);
+        }
     }
 
     /**
