@@ -599,6 +599,11 @@ public final class ResourceStorage {
             grace = Math.max(strategy.gracePeriodSeconds(old, requested), 0);
             m.put("deletionGracePeriodSeconds", grace);
             m.put("deletionTimestamp", Meta.timestamp(clock.instant().plusSeconds(grace)));
+            // the first deletion request changes what controllers must do: they see it in the generation
+            long generation = m.path("generation").asLong(0);
+            if (generation > 0) {
+                m.put("generation", generation + 1);
+            }
         }
         if (grace == 0 && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj)) {
             return null;
