@@ -29,6 +29,7 @@ public final class ServiceAllocator {
     private final RangeAllocator ports;
     private final int portBase;
     private final int portMax;
+    private final long cidrSize;
     private final String group;
 
     /**
@@ -43,7 +44,8 @@ public final class ServiceAllocator {
         long base = ipv4(c[0]);
         long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
         this.network = base & mask;
-        int size = (int) Math.min(1L << (32 - bits), Integer.MAX_VALUE);
+        this.cidrSize = 1L << (32 - bits);
+        int size = (int) Math.min(cidrSize, Integer.MAX_VALUE);
         // the network address (offset 0) and, for ranges with one, the broadcast address are never used
         int usable = size > 2 ? size - 1 : size;
         this.ips = new RangeAllocator(store, IP_PREFIX, usable, 1, this::ipAt, this::offsetOfText, clock);
@@ -75,10 +77,20 @@ public final class ServiceAllocator {
         return portBase;
     }
 
-    /** Upstream keeps the lower band of the range for requested IPs (ServiceIPStaticSubrange). */
+    /**
+     * The first member handed out dynamically: upstream keeps a lower band of the range for requested
+     * IPs (ServiceIPStaticSubrange), sized from the CIDR and counted from the first usable address.
+     */
     private int dynamicFloor() {
-        int size = ips.size();
-        return Math.max(1, Math.min(Math.max(16, size / 16), 256));
+        return 1 + staticBand(cidrSize, 16, 256, 16);
+    }
+
+    /** Upstream's calculateRangeOffset: min(max(min, size/step), max), and no band for tiny ranges. */
+    static int staticBand(long rangeSize, int min, int max, int step) {
+        if (rangeSize <= min) {
+            return 0;
+        }
+        return (int) Math.min(Math.max(min, rangeSize / step), max);
     }
 
     // ---------------------------------------------------------------- allocation for a Service
