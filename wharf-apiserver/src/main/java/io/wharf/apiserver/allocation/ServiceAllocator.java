@@ -85,6 +85,11 @@ public final class ServiceAllocator {
         return 1 + staticBand(cidrSize, 16, 256, 16);
     }
 
+    /** The first node port handed out dynamically: upstream keeps a lower band for requested ports too. */
+    private int portFloor() {
+        return staticBand(ports.size(), 16, 128, 32);
+    }
+
     /** Upstream's calculateRangeOffset: min(max(min, size/step), max), and no band for tiny ranges. */
     static int staticBand(long rangeSize, int min, int max, int step) {
         if (rangeSize <= min) {
@@ -229,7 +234,7 @@ public final class ServiceAllocator {
                 }
             }
             if (requested == 0) {
-                int off = dryRun ? ports.peekFree(0) : ports.takeAny(owner, 0);
+                int off = dryRun ? ports.peekFree(portFloor()) : ports.takeAny(owner, portFloor());
                 if (off < 0) {
                     throw ApiException.internal("failed to allocate a nodePort: range is full");
                 }
