@@ -61,7 +61,9 @@ public final class ServiceStrategy implements ResourceStrategy {
         ObjectNode spec = Json.with(svc, "spec");
         JsonNode oldSpec = old.path("spec");
         String type = spec.path("type").asText("ClusterIP");
-        if (!type.equals("ExternalName") && spec.path("clusterIP").asText("").isEmpty() && !oldSpec.path("clusterIP").asText("").isEmpty()) {
+        if (type.equals("ExternalName") && !oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {
+            dropClusterIpFields(spec, oldSpec);
+        } else if (!type.equals("ExternalName") && spec.path("clusterIP").asText("").isEmpty() && !oldSpec.path("clusterIP").asText("").isEmpty()) {
             for (String f : List.of("clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy")) {
                 if (oldSpec.has(f) && !spec.has(f)) {
                     spec.set(f, oldSpec.get(f).deepCopy());
@@ -81,6 +83,23 @@ public final class ServiceStrategy implements ResourceStrategy {
                         port.put("nodePort", o.path("nodePort").asInt());
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A Service turning into an ExternalName needs no cluster IP: the values it kept from before are
+     * dropped (and so released), as upstream's dropTypeDependentFields does; values the client changed
+     * are left for validation.
+     */
+    private static void dropClusterIpFields(ObjectNode spec, JsonNode oldSpec) {
+        if (spec.path("clusterIP").equals(oldSpec.path("clusterIP")) && spec.path("clusterIPs").equals(oldSpec.path("clusterIPs"))) {
+            spec.remove("clusterIP");
+            spec.remove("clusterIPs");
+        }
+        for (String f : List.of("ipFamilies", "ipFamilyPolicy")) {
+            if (spec.path(f).equals(oldSpec.path(f))) {
+                spec.remove(f);
             }
         }
     }
