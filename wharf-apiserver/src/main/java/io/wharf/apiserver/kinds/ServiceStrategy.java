@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.apiserver.allocation.ServiceAllocator;
+import io.wharf.apiserver.errors.FieldError;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.ResourceStrategy;
 import java.util.List;
@@ -85,6 +86,34 @@ public final class ServiceStrategy implements ResourceStrategy {
                 }
             }
         }
+    }
+
+    /**
+     * Upstream's check that the cluster IP may not change once set (ExternalName Services, which
+     * have none, are exempt), made before the allocator would take the new address.
+     */
+    @Override
+    public List<FieldError> validateUpdate(ObjectNode svc, ObjectNode old) {
+        JsonNode spec = svc.path("spec");
+        JsonNode oldSpec = old.path("spec");
+        if (spec.path("type").asText("ClusterIP").equals("ExternalName") || oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {
+            return List.of();
+        }
+        String was = oldSpec.path("clusterIP").asText("");
+        String now = spec.path("clusterIP").asText("");
+        if (now.equals(was) && spec.path("clusterIPs").size() > 0) {
+            now = spec.path("clusterIPs").get(0).asText(""); // only the list was changed
+        }
+        if (was.isEmpty() || now.equals(was)) {
+            return List.of();
+        }
+        String value = "[]string{\"" + now + "\"}";
+        return List.of(FieldError.invalid("spec.clusterIPs[0]", new Object() {
+            @Override
+            public String toString() {
+                return value; // Go's rendering of the []string upstream reports
+            }
+        }, "may not change once set"));
     }
 
     /**
