@@ -42,12 +42,11 @@ public final class HpaConverter implements VersionConverter {
         if (v1.get("status") instanceof ObjectNode status) {
             ArrayNode current = Json.array();
             JsonNode cpu = status.remove("currentCPUUtilizationPercentage");
-            if (cpu != null && !cpu.isNull()) {
+            JsonNode all = takeJson(annotations, CURRENT_METRICS);
+            if (all != null && all.isArray()) {
+                all.forEach(current::add); // every metric, the CPU one with its raw value included
+            } else if (cpu != null && !cpu.isNull()) {
                 current.add(cpuMetric("current", cpu.asInt()));
-            }
-            JsonNode more = takeJson(annotations, CURRENT_METRICS);
-            if (more != null && more.isArray()) {
-                more.forEach(current::add);
             }
             if (!current.isEmpty()) {
                 status.set("currentMetrics", current);
@@ -97,23 +96,21 @@ public final class HpaConverter implements VersionConverter {
         }
         if (v2.get("status") instanceof ObjectNode status) {
             JsonNode current = status.remove("currentMetrics");
-            ArrayNode rest = Json.array();
             Integer cpu = null;
             if (current != null) {
                 for (JsonNode m : current) {
                     Integer u = cpuUtilization(m, "current");
                     if (u != null && cpu == null) {
                         cpu = u;
-                    } else {
-                        rest.add(m);
                     }
                 }
             }
             if (cpu != null) {
                 status.put("currentCPUUtilizationPercentage", cpu);
             }
-            if (!rest.isEmpty()) {
-                Json.with(meta, "annotations").put(CURRENT_METRICS, Json.string(rest));
+            // like upstream, all of them: the CPU metric may carry a raw value v1 has no field for
+            if (current != null && !current.isEmpty()) {
+                Json.with(meta, "annotations").put(CURRENT_METRICS, Json.string(current));
             }
             JsonNode conditions = status.remove("conditions");
             if (conditions != null && !conditions.isEmpty()) {
