@@ -24,13 +24,14 @@ public final class HpaConverter implements VersionConverter {
         ObjectNode annotations = v1.path("metadata").path("annotations") instanceof ObjectNode a ? a : null;
         ObjectNode spec = Json.with(v1, "spec");
         ArrayNode metrics = Json.array();
-        JsonNode target = spec.remove("targetCPUUtilizationPercentage");
-        if (target != null && !target.isNull()) {
-            metrics.add(cpuMetric("target", target.asInt()));
-        }
         JsonNode extra = takeJson(annotations, METRICS);
         if (extra != null && extra.isArray()) {
             extra.forEach(metrics::add);
+        }
+        // upstream puts the CPU target after the metrics kept in the annotation
+        JsonNode target = spec.remove("targetCPUUtilizationPercentage");
+        if (target != null && !target.isNull()) {
+            metrics.add(cpuMetric("target", target.asInt()));
         }
         if (!metrics.isEmpty()) {
             spec.set("metrics", metrics);
