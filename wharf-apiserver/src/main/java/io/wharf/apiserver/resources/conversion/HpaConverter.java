@@ -16,6 +16,8 @@ public final class HpaConverter implements VersionConverter {
     static final String CURRENT_METRICS = "autoscaling.alpha.kubernetes.io/current-metrics";
     static final String CONDITIONS = "autoscaling.alpha.kubernetes.io/conditions";
     static final String BEHAVIOR = "autoscaling.alpha.kubernetes.io/behavior";
+    /** The CPU utilization a v1 object without a target scales on. */
+    static final int DEFAULT_CPU_UTILIZATION = 80;
 
     /** v1 to v2. */
     @Override
@@ -33,9 +35,11 @@ public final class HpaConverter implements VersionConverter {
         if (target != null && !target.isNull()) {
             metrics.add(cpuMetric("target", target.asInt()));
         }
-        if (!metrics.isEmpty()) {
-            spec.set("metrics", metrics);
+        if (metrics.isEmpty()) {
+            // v1's implicit target, made explicit by upstream's conversion
+            metrics.add(cpuMetric("target", DEFAULT_CPU_UTILIZATION));
         }
+        spec.set("metrics", metrics);
         JsonNode behavior = takeJson(annotations, BEHAVIOR);
         if (behavior != null) {
             spec.set("behavior", behavior);
