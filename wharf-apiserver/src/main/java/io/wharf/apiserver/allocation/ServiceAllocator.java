@@ -179,11 +179,13 @@ public final class ServiceAllocator {
         if (off <= 0 || off >= ips.size()) {
             throw invalidIp(svc, requested, "the provided IP (" + requested + ") is not in the valid range. The range of valid IPs is " + cidr);
         }
+        // a member this owner already held (its namesake's) is not this call's to give back on failure
+        boolean held = !dryRun && ips.isTaken(off);
         boolean ok = dryRun ? !ips.isTaken(off) : ips.take(off, owner);
         if (!ok) {
             throw invalidIp(svc, requested, "provided IP is already allocated");
         }
-        if (!dryRun) {
+        if (!dryRun && !held) {
             taken.add(off);
         }
         setIp(spec, requested);
@@ -252,11 +254,12 @@ public final class ServiceAllocator {
             if (requested < portBase || requested > portMax) {
                 throw invalidPort(svc, i, requested, "provided port is not in the valid range. The range of valid ports is " + portBase + "-" + portMax);
             }
+            boolean alreadyHeld = !dryRun && ports.isTaken(requested - portBase);
             boolean ok = dryRun ? !ports.isTaken(requested - portBase) : ports.take(requested - portBase, owner);
             if (!ok) {
                 throw invalidPort(svc, i, requested, "provided port is already allocated");
             }
-            if (!dryRun) {
+            if (!dryRun && !alreadyHeld) {
                 taken.add(requested - portBase);
             }
             usedHere.add(requested);
