@@ -101,6 +101,22 @@ class ServiceStrategyTest {
     }
 
     @Test
+    void aFailedCreateNeverReleasesWhatTheExistingServiceOfThatNameHolds() {
+        ObjectNode web = create(NODE_PORT.replace("name: np", "name: web").replace("spec: {", "spec: {clusterIP: 10.96.0.50, ")
+                .replace("port: 80,", "port: 80, nodePort: 30050,"));
+        assertThat(ip(web)).isEqualTo("10.96.0.50");
+        // the same create again: the values it asks for are the ones its namesake already holds
+        ApiException e = apiError(() -> create(NODE_PORT.replace("name: np", "name: web").replace("spec: {", "spec: {clusterIP: 10.96.0.50, ")
+                .replace("port: 80,", "port: 80, nodePort: 30050,")));
+        assertThat(e.code()).isEqualTo(409);
+        assertThat(ipTaken("10.96.0.50")).isTrue();
+        assertThat(portTaken(30050)).isTrue();
+        // so nobody else can get them
+        assertThat(apiError(() -> create(WEB.replace("name: web", "name: other").replace("spec: {", "spec: {clusterIP: 10.96.0.50, ")))
+                .code()).isEqualTo(422);
+    }
+
+    @Test
     void dryRunCreateAllocatesNothing() {
         ObjectNode svc = services.create(dryRun(), SERVICES, "default", yaml(NODE_PORT));
         assertThat(ip(svc)).isNotEmpty();
