@@ -167,7 +167,7 @@ public final class ResourceStorage {
         String token = null;
         Long remaining = null;
         if (snap.more() && !snap.items().isEmpty()) {
-            token = ContinueToken.encode(snap.revision(), relativeKey(snap.items().get(snap.items().size() - 1).key()));
+            token = ContinueToken.encode(snap.revision(), relativeKey(snap.items().get(snap.items().size() - 1).key(), opts));
             remaining = snap.remaining() >= 0 ? snap.remaining() : null;
         }
         return new ListResult(snap.items(), snap.revision(), token, remaining);
@@ -175,7 +175,7 @@ public final class ResourceStorage {
 
     private ListResult continueList(ListOptions opts) {
         ContinueToken token = ContinueToken.decode(opts.continueToken());
-        String afterKey = type.keyPrefix() + token.start();
+        String afterKey = type.keyPrefix(opts.filter().namespace()) + token.start();
         long rv = token.revision();
         if (rv < store.compactRevision()) {
             throw ApiException.gone("The provided continue parameter is too old to display a consistent list result. "
@@ -231,12 +231,13 @@ public final class ResourceStorage {
         } catch (StoreException.FutureRevision e) {
             throw ApiException.tooLargeResourceVersion(rv, store.currentRevision());
         }
-        String token = more ? ContinueToken.encode(revision, relativeKey(items.get(items.size() - 1).key())) : null;
+        String token = more ? ContinueToken.encode(revision, relativeKey(items.get(items.size() - 1).key(), opts)) : null;
         return new ListResult(items, revision, token, more && remaining >= 0 ? remaining : null);
     }
 
-    private String relativeKey(String key) {
-        return key.substring(type.keyPrefix().length());
+    /** A key relative to the listed prefix (the namespace's, if any), as upstream's tokens hold it. */
+    private String relativeKey(String key, ListOptions opts) {
+        return key.substring(type.keyPrefix(opts.filter().namespace()).length());
     }
 
     private void awaitFresh(long rv) {
