@@ -241,6 +241,27 @@ class ResourceStorageReadTest {
     }
 
     @Test
+    void continueTokensAreRelativeToTheListedNamespaceLikeUpstreams() {
+        create("a", "x");
+        create("a", "y");
+        create("z", "w");
+        ListResult inA = configmaps.list(page("a", 1, null));
+        assertThat(ContinueToken.decode(inA.continueToken()).start()).isEqualTo("x");
+        assertThat(names(configmaps.list(page("a", 1, inA.continueToken())))).containsExactly("y");
+
+        ListResult all = configmaps.list(page(null, 1, null));
+        assertThat(ContinueToken.decode(all.continueToken()).start()).isEqualTo("a/x");
+
+        // a token used with another namespace than it came from stays inside that namespace
+        ListResult lastOfAll = configmaps.list(page(null, 2, null));
+        assertThat(ContinueToken.decode(lastOfAll.continueToken()).start()).isEqualTo("a/y");
+        assertThat(names(configmaps.list(page("z", 5, lastOfAll.continueToken())))).containsExactly("w");
+        ListResult fromZ = configmaps.list(page(null, 2, ContinueToken.encode(all.revision(), "z/a")));
+        assertThat(names(fromZ)).containsExactly("w");
+        assertThat(names(configmaps.list(page("a", 5, ContinueToken.encode(all.revision(), "z/a"))))).isEmpty();
+    }
+
+    @Test
     void aTamperedContinueTokenIsABadRequest() {
         ApiException e = apiError(() -> configmaps.list(page(null, 1, "not-a-token")));
         assertThat(e.code()).isEqualTo(400);
