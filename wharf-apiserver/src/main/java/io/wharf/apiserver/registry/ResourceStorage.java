@@ -512,8 +512,10 @@ public final class ResourceStorage {
             o.remove("apiVersion");
             o.remove("kind");
         }
-        long gen = old.path("metadata").path("generation").asLong(1);
-        Meta.meta(obj).put("generation", a.equals(b) ? gen : gen + 1);
+        // unchanged, the stored value (already copied) stays as it is, so a no-op update still compares equal
+        if (!a.equals(b)) {
+            Meta.meta(obj).put("generation", old.path("metadata").path("generation").asLong(0) + 1);
+        }
     }
 
     private void validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
