@@ -138,6 +138,15 @@ class ResourceStorageUpdateTest {
     }
 
     @Test
+    void aNoOpUpdateOfAKindWithAGenerationWritesNothingEither() {
+        ObjectNode d = deployments.create(ctx(), DEPLOYMENTS, "default", deployment("web"));
+        long before = f.store.currentRevision();
+        WriteResult r = put(deployments, DEPLOYMENTS, d.deepCopy(), "");
+        assertThat(Meta.resourceVersion(r.object())).isEqualTo(Meta.resourceVersion(d));
+        assertThat(f.store.currentRevision()).isEqualTo(before);
+    }
+
+    @Test
     void generationFollowsSpecChangesOnly() {
         ObjectNode d = deployments.create(ctx(), DEPLOYMENTS, "default", deployment("web"));
         assertThat(generation(d)).isEqualTo(1);
