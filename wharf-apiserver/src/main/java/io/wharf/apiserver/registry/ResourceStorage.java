@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -638,7 +639,7 @@ public final class ResourceStorage {
         } else if (policy.equals("Foreground")) {
             after.add(FOREGROUND_FINALIZER);
         }
-        if (new java.util.HashSet<>(after).equals(new java.util.HashSet<>(before))) {
+        if (new HashSet<>(after).equals(new HashSet<>(before))) {
             return;
         }
         ObjectNode m = Meta.meta(obj);
