@@ -29,6 +29,7 @@ public final class ServiceAllocator {
     private final RangeAllocator ports;
     private final int portBase;
     private final int portMax;
+    private final long cidrSize;
     private final String group;
 
     /**
@@ -43,7 +44,8 @@ public final class ServiceAllocator {
         long base = ipv4(c[0]);
         long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
         this.network = base & mask;
-        int size = (int) Math.min(1L << (32 - bits), Integer.MAX_VALUE);
+        this.cidrSize = 1L << (32 - bits);
+        int size = (int) Math.min(cidrSize, Integer.MAX_VALUE);
         // the network address (offset 0) and, for ranges with one, the broadcast address are never used
         int usable = size > 2 ? size - 1 : size;
         this.ips = new RangeAllocator(store, IP_PREFIX, usable, 1, this::ipAt, this::offsetOfText, clock);
@@ -75,10 +77,25 @@ public final class ServiceAllocator {
         return portBase;
     }
 
-    /** Upstream keeps the lower band of the range for requested IPs (ServiceIPStaticSubrange). */
+    /**
+     * The first member handed out dynamically: upstream keeps a lower band of the range for requested
+     * IPs (ServiceIPStaticSubrange), sized from the CIDR and counted from the first usable address.
+     */
     private int dynamicFloor() {
-        int size = ips.size();
-        return Math.max(1, Math.min(Math.max(16, size / 16), 256));
+        return 1 + staticBand(cidrSize, 16, 256, 16);
+    }
+
+    /** The first node port handed out dynamically: upstream keeps a lower band for requested ports too. */
+    private int portFloor() {
+        return staticBand(ports.size(), 16, 128, 32);
+    }
+
+    /** Upstream's calculateRangeOffset: min(max(min, size/step), max), and no band for tiny ranges. */
+    static int staticBand(long rangeSize, int min, int max, int step) {
+        if (rangeSize <= min) {
+            return 0;
+        }
+        return (int) Math.min(Math.max(min, rangeSize / step), max);
     }
 
     // ---------------------------------------------------------------- allocation for a Service
@@ -162,11 +179,13 @@ public final class ServiceAllocator {
         if (off <= 0 || off >= ips.size()) {
             throw invalidIp(svc, requested, "the provided IP (" + requested + ") is not in the valid range. The range of valid IPs is " + cidr);
         }
+        // a member this owner already held (its namesake's) is not this call's to give back on failure
+        boolean held = !dryRun && ips.isTaken(off);
         boolean ok = dryRun ? !ips.isTaken(off) : ips.take(off, owner);
         if (!ok) {
             throw invalidIp(svc, requested, "provided IP is already allocated");
         }
-        if (!dryRun) {
+        if (!dryRun && !held) {
             taken.add(off);
         }
         setIp(spec, requested);
@@ -217,7 +236,7 @@ public final class ServiceAllocator {
                 }
             }
             if (requested == 0) {
-                int off = dryRun ? ports.peekFree(0) : ports.takeAny(owner, 0);
+                int off = dryRun ? ports.peekFree(portFloor()) : ports.takeAny(owner, portFloor());
                 if (off < 0) {
                     throw ApiException.internal("failed to allocate a nodePort: range is full");
                 }
@@ -235,11 +254,12 @@ public final class ServiceAllocator {
             if (requested < portBase || requested > portMax) {
                 throw invalidPort(svc, i, requested, "provided port is not in the valid range. The range of valid ports is " + portBase + "-" + portMax);
             }
+            boolean alreadyHeld = !dryRun && ports.isTaken(requested - portBase);
             boolean ok = dryRun ? !ports.isTaken(requested - portBase) : ports.take(requested - portBase, owner);
             if (!ok) {
                 throw invalidPort(svc, i, requested, "provided port is already allocated");
             }
-            if (!dryRun) {
+            if (!dryRun && !alreadyHeld) {
                 taken.add(requested - portBase);
             }
             usedHere.add(requested);

@@ -69,8 +69,10 @@ public final class WatchCache implements WatchListener {
             for (KeyValue kv : all.kvs()) {
                 CachedObject o = decoder.apply(kv);
                 objects.put(kv.key(), o);
-                lastChange = Math.max(lastChange, kv.modRevision());
             }
+            // The loaded state hides deletions made at any revision up to the load, so no older
+            // revision may be served from memory.
+            lastChange = all.revision();
             windowStart = all.revision();
             revision = all.revision();
             ready = true;
@@ -341,10 +343,14 @@ public final class WatchCache implements WatchListener {
 
     /** Sends a progress bookmark to every watcher that asked for bookmarks. */
     public void bookmark() {
-        long rev = revision;
-        for (CacheWatcher w : watchers) {
-            if (w.wantsBookmarks() && !w.offerBookmark(rev, false)) {
-                drop(w, "the watcher could not keep up");
+        // Under the lock: the revision is advanced before its event is dispatched, and a bookmark
+        // sent in between would let a client resume past an event it never received.
+        synchronized (lock) {
+            long rev = revision;
+            for (CacheWatcher w : watchers) {
+                if (w.wantsBookmarks() && !w.offerBookmark(rev, false)) {
+                    drop(w, "the watcher could not keep up");
+                }
             }
         }
     }

@@ -66,6 +66,17 @@ public class ApiException extends RuntimeException {
                 name, group, resource, null, null);
     }
 
+    /** A generated name that was taken every time: the client may retry (upstream's GenerateNameConflict). */
+    public static ApiException generateNameConflict(String group, String resource, String name) {
+        return new ApiException(409, "AlreadyExists", qualified(group, resource) + " \"" + name
+                + "\" already exists, the server was not able to generate a unique name for the object", name, group, resource, null, 1);
+    }
+
+    /** The same failure with more context in front of its message. */
+    public ApiException withMessagePrefix(String prefix) {
+        return new ApiException(code, reason, prefix + getMessage(), name, group, kind, causes, retryAfterSeconds);
+    }
+
     public static ApiException conflict(String group, String resource, String name, String why) {
         return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(group, resource)
                 + " \"" + name + "\": " + why, name, group, resource, null, null);
@@ -140,6 +151,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(504, "Timeout", message, null, null, null, null, retryAfter);
     }
 
+    /**
+     * A read asked for a resourceVersion the server has not reached yet: upstream's timeout whose
+     * ResourceVersionTooLarge cause tells clients (client-go's reflector) to relist.
+     */
+    public static ApiException tooLargeResourceVersion(long requested, long current) {
+        return new ApiException(504, "Timeout", "Timeout: Too large resource version: " + requested + ", current: " + current,
+                null, null, null, List.of(new FieldError(FieldError.Type.RESOURCE_VERSION_TOO_LARGE, null, null, null)), 1);
+    }
+
     public static ApiException notFoundPath() {
         return new ApiException(404, "NotFound", "the server could not find the requested resource");
     }
@@ -167,7 +187,10 @@ public class ApiException extends RuntimeException {
             if (!causes.isEmpty()) {
                 ArrayNode arr = d.putArray("causes");
                 for (FieldError c : causes) {
-                    arr.addObject().put("reason", c.type().reason).put("message", c.body()).put("field", c.field());
+                    ObjectNode cause = arr.addObject().put("reason", c.type().reason).put("message", c.body());
+                    if (c.field() != null) {
+                        cause.put("field", c.field());
+                    }
                 }
             }
             if (retryAfterSeconds != null) {

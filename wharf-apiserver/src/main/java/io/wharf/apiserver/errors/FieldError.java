@@ -21,7 +21,9 @@ public record FieldError(Type type, String field, Object badValue, String detail
         TOO_LONG("FieldValueTooLong", "Too long"),
         TOO_MANY("FieldValueTooMany", "Too many"),
         INTERNAL("InternalError", "Internal error"),
-        TYPE_INVALID("FieldValueTypeInvalid", "Invalid value");
+        TYPE_INVALID("FieldValueTypeInvalid", "Invalid value"),
+        /** Not about a field: the cause that marks a "too large resource version" timeout. */
+        RESOURCE_VERSION_TOO_LARGE("ResourceVersionTooLarge", "Too large resource version");
 
         public final String reason;
         public final String stem;
@@ -66,7 +68,7 @@ public record FieldError(Type type, String field, Object badValue, String detail
     public String body() {
         StringBuilder sb = new StringBuilder(type.stem);
         boolean showsValue = switch (type) {
-            case REQUIRED, FORBIDDEN, TOO_LONG, INTERNAL, TOO_MANY -> false;
+            case REQUIRED, FORBIDDEN, TOO_LONG, INTERNAL, TOO_MANY, RESOURCE_VERSION_TOO_LARGE -> false;
             default -> true;
         };
         if (showsValue) {

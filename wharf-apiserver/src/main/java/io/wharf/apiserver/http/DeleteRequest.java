@@ -68,9 +68,6 @@ record DeleteRequest(DeleteOptions options, boolean dryRun) {
                 policy = Boolean.parseBoolean(orphan) ? "Orphan" : "Background";
             }
         }
-        if (grace != null && grace < 0) {
-            errors.add(FieldError.invalid("gracePeriodSeconds", grace, "must be greater than or equal to 0"));
-        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", errors);
         }

@@ -218,7 +218,7 @@ public final class ResourceHandler {
         // Fresh enough before anything is written, so the client never sees a 200 followed by a timeout.
         long needed = rvParam.isEmpty() && (initialEvents || sendInitial == null) ? store.currentRevision() : rv;
         if (needed > 0 && !cache.waitUntilFresh(needed, 3000)) {
-            throw ApiException.timeout("Too large resource version: " + needed + ", current: " + cache.revision(), 1);
+            throw ApiException.tooLargeResourceVersion(needed, cache.revision());
         }
         boolean websocket = req.isWebSocketUpgrade();
         if (websocket) {

@@ -1,6 +1,7 @@
 package io.wharf.apiserver.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.validation.NameValidation;
@@ -32,7 +33,16 @@ public final class NamespaceStrategy implements ResourceStrategy {
     @Override
     public void prepareForCreate(ObjectNode ns) {
         ns.putObject("status").put("phase", "Active");
-        Json.with(ns, "spec").putArray("finalizers").add(FINALIZER);
+        // the client's finalizers stay; the kubernetes one is added when missing
+        ObjectNode spec = Json.with(ns, "spec");
+        ArrayNode finalizers = spec.get("finalizers") instanceof ArrayNode a ? a : spec.putArray("finalizers");
+        boolean present = false;
+        for (JsonNode f : finalizers) {
+            present |= FINALIZER.equals(f.asText());
+        }
+        if (!present) {
+            finalizers.add(FINALIZER);
+        }
         labelWithName(ns);
     }
 

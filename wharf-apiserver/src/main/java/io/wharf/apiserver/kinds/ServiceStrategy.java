@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.apiserver.allocation.ServiceAllocator;
+import io.wharf.apiserver.errors.FieldError;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.ResourceStrategy;
 import java.util.List;
@@ -61,7 +62,9 @@ public final class ServiceStrategy implements ResourceStrategy {
         ObjectNode spec = Json.with(svc, "spec");
         JsonNode oldSpec = old.path("spec");
         String type = spec.path("type").asText("ClusterIP");
-        if (!type.equals("ExternalName") && spec.path("clusterIP").asText("").isEmpty() && !oldSpec.path("clusterIP").asText("").isEmpty()) {
+        if (type.equals("ExternalName") && !oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {
+            dropClusterIpFields(spec, oldSpec);
+        } else if (!type.equals("ExternalName") && spec.path("clusterIP").asText("").isEmpty() && !oldSpec.path("clusterIP").asText("").isEmpty()) {
             for (String f : List.of("clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy")) {
                 if (oldSpec.has(f) && !spec.has(f)) {
                     spec.set(f, oldSpec.get(f).deepCopy());
@@ -81,6 +84,51 @@ public final class ServiceStrategy implements ResourceStrategy {
                         port.put("nodePort", o.path("nodePort").asInt());
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Upstream's check that the cluster IP may not change once set (ExternalName Services, which
+     * have none, are exempt), made before the allocator would take the new address.
+     */
+    @Override
+    public List<FieldError> validateUpdate(ObjectNode svc, ObjectNode old) {
+        JsonNode spec = svc.path("spec");
+        JsonNode oldSpec = old.path("spec");
+        if (spec.path("type").asText("ClusterIP").equals("ExternalName") || oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {
+            return List.of();
+        }
+        String was = oldSpec.path("clusterIP").asText("");
+        String now = spec.path("clusterIP").asText("");
+        if (now.equals(was) && spec.path("clusterIPs").size() > 0) {
+            now = spec.path("clusterIPs").get(0).asText(""); // only the list was changed
+        }
+        if (was.isEmpty() || now.equals(was)) {
+            return List.of();
+        }
+        String value = "[]string{\"" + now + "\"}";
+        return List.of(FieldError.invalid("spec.clusterIPs[0]", new Object() {
+            @Override
+            public String toString() {
+                return value; // Go's rendering of the []string upstream reports
+            }
+        }, "may not change once set"));
+    }
+
+    /**
+     * A Service turning into an ExternalName needs no cluster IP: the values it kept from before are
+     * dropped (and so released), as upstream's dropTypeDependentFields does; values the client changed
+     * are left for validation.
+     */
+    private static void dropClusterIpFields(ObjectNode spec, JsonNode oldSpec) {
+        if (spec.path("clusterIP").equals(oldSpec.path("clusterIP")) && spec.path("clusterIPs").equals(oldSpec.path("clusterIPs"))) {
+            spec.remove("clusterIP");
+            spec.remove("clusterIPs");
+        }
+        for (String f : List.of("ipFamilies", "ipFamilyPolicy")) {
+            if (spec.path(f).equals(oldSpec.path(f))) {
+                spec.remove(f);
             }
         }
     }

@@ -28,8 +28,11 @@ public record ContinueToken(long revision, String start) {
             }
             String start = o.path("start").asText();
             long rv = o.path("rv").asLong(0);
-            if (start.isEmpty() || rv <= 0 || start.contains("/..") || start.startsWith("/")) {
+            if (start.isEmpty() || rv <= 0 || !isClean(start)) {
                 throw new IllegalArgumentException("bad token");
+            }
+            if (start.startsWith("/")) {
+                start = start.substring(1);
             }
             if (start.endsWith("\u0000")) {
                 start = start.substring(0, start.length() - 1);
@@ -38,5 +41,19 @@ public record ContinueToken(long revision, String start) {
         } catch (RuntimeException e) {
             throw ApiException.badRequest("continue key is not valid: " + e.getMessage());
         }
+    }
+
+    /**
+     * Upstream's guard against walking out of the resource's prefix: the key (made absolute) must be
+     * what path cleaning leaves unchanged, so no empty, "." or ".." segment.
+     */
+    private static boolean isClean(String start) {
+        String relative = start.startsWith("/") ? start.substring(1) : start;
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -61,6 +61,9 @@ final class MetadataChecks {
         immutable(errors, obj, old, "namespace");
         immutable(errors, obj, old, "uid");
         immutable(errors, obj, old, "creationTimestamp");
+        // only a delete starts a deletion or sets its grace period
+        immutable(errors, obj, old, "deletionTimestamp");
+        immutable(errors, obj, old, "deletionGracePeriodSeconds");
         if (Meta.isDeleting(old)) {
             Set<String> before = new HashSet<>();
             old.path("metadata").path("finalizers").forEach(f -> before.add(f.asText()));
@@ -81,7 +84,7 @@ final class MetadataChecks {
         String a = now == null || now.isNull() ? "" : now.asText();
         String b = was == null || was.isNull() ? "" : was.asText();
         if (!Objects.equals(a, b)) {
-            errors.add(FieldError.invalid("metadata." + field, a, "field is immutable"));
+            errors.add(FieldError.invalid("metadata." + field, now == null || now.isNull() ? a : now, "field is immutable"));
         }
     }
 

@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +42,10 @@ public final class ResourceStorage {
     static final long FRESHNESS_TIMEOUT_MILLIS = 3000;
     private static final long WRITE_TIMEOUT_SECONDS = 30;
     private static final int MAX_CONFLICT_RETRIES = 16;
+    private static final String ORPHAN_FINALIZER = "orphan";
+    private static final String FOREGROUND_FINALIZER = "foregroundDeletion";
+    /** Upstream's maxNameGenerationCreateAttempts. */
+    private static final int MAX_GENERATE_NAME_ATTEMPTS = 8;
     private static final String GENERATED_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final int MAX_GENERATED_PREFIX = 58;
 
@@ -113,12 +118,7 @@ public final class ResourceStorage {
     public ListResult list(ListOptions opts) {
         String rvParam = opts.resourceVersion() == null ? "" : opts.resourceVersion();
         String match = opts.resourceVersionMatch() == null ? "" : opts.resourceVersionMatch();
-        if (!match.isEmpty() && !match.equals("NotOlderThan") && !match.equals("Exact")) {
-            throw ApiException.badRequest("resourceVersionMatch: Unsupported value: \"" + match + "\": supported values: \"Exact\", \"NotOlderThan\"");
-        }
-        if (!match.isEmpty() && rvParam.isEmpty()) {
-            throw ApiException.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided");
-        }
+        validateListOptions(rvParam, match, opts.continueToken());
         if (opts.continueToken() != null && !opts.continueToken().isEmpty()) {
             if (!rvParam.isEmpty() && !rvParam.equals("0")) {
                 throw ApiException.badRequest("specifying resource version is not allowed when using continue");
@@ -128,9 +128,6 @@ public final class ResourceStorage {
         long rv = rvParam.isEmpty() ? 0 : parseResourceVersion(rvParam);
         boolean exact = match.equals("Exact") || (match.isEmpty() && opts.limit() > 0 && rv > 0);
         if (exact) {
-            if (rv == 0) {
-                throw ApiException.badRequest("resourceVersionMatch \"Exact\" is forbidden for resourceVersion \"0\"");
-            }
             return listFromStore(opts, rv, null);
         }
         if (rvParam.isEmpty()) {
@@ -144,12 +141,35 @@ public final class ResourceStorage {
         return fromCache(opts, null);
     }
 
+    /** Upstream's ListOptions validation, answered as an Invalid ListOptions (422) like its handler does. */
+    private static void validateListOptions(String rv, String match, String continueToken) {
+        if (match.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (rv.isEmpty()) {
+            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided"));
+        }
+        if (continueToken != null && !continueToken.isEmpty()) {
+            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
+        }
+        if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+            errors.add(FieldError.notSupported("resourceVersionMatch", match, List.of("Exact", "NotOlderThan", "")));
+        }
+        if (match.equals("Exact") && rv.equals("0")) {
+            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\""));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("meta.k8s.io", "ListOptions", "", errors);
+        }
+    }
+
     private ListResult fromCache(ListOptions opts, String afterKey) {
         WatchCache.Snapshot snap = cache.list(opts.filter(), afterKey, opts.limit());
         String token = null;
         Long remaining = null;
         if (snap.more() && !snap.items().isEmpty()) {
-            token = ContinueToken.encode(snap.revision(), relativeKey(snap.items().get(snap.items().size() - 1).key()));
+            token = ContinueToken.encode(snap.revision(), relativeKey(snap.items().get(snap.items().size() - 1).key(), opts));
             remaining = snap.remaining() >= 0 ? snap.remaining() : null;
         }
         return new ListResult(snap.items(), snap.revision(), token, remaining);
@@ -157,7 +177,7 @@ public final class ResourceStorage {
 
     private ListResult continueList(ListOptions opts) {
         ContinueToken token = ContinueToken.decode(opts.continueToken());
-        String afterKey = type.keyPrefix() + token.start();
+        String afterKey = type.keyPrefix(opts.filter().namespace()) + token.start();
         long rv = token.revision();
         if (rv < store.compactRevision()) {
             throw ApiException.gone("The provided continue parameter is too old to display a consistent list result. "
@@ -211,19 +231,20 @@ public final class ResourceStorage {
         } catch (StoreException.Compacted e) {
             throw ApiException.gone("The resourceVersion for the provided list is too old.");
         } catch (StoreException.FutureRevision e) {
-            throw ApiException.timeout("Too large resource version: " + rv + ", current: " + store.currentRevision(), 1);
+            throw ApiException.tooLargeResourceVersion(rv, store.currentRevision());
         }
-        String token = more ? ContinueToken.encode(revision, relativeKey(items.get(items.size() - 1).key())) : null;
+        String token = more ? ContinueToken.encode(revision, relativeKey(items.get(items.size() - 1).key(), opts)) : null;
         return new ListResult(items, revision, token, more && remaining >= 0 ? remaining : null);
     }
 
-    private String relativeKey(String key) {
-        return key.substring(type.keyPrefix().length());
+    /** A key relative to the listed prefix (the namespace's, if any), as upstream's tokens hold it. */
+    private String relativeKey(String key, ListOptions opts) {
+        return key.substring(type.keyPrefix(opts.filter().namespace()).length());
     }
 
     private void awaitFresh(long rv) {
         if (!cache.waitUntilFresh(rv, FRESHNESS_TIMEOUT_MILLIS)) {
-            throw ApiException.timeout("Too large resource version: " + rv + ", current: " + cache.revision(), 1);
+            throw ApiException.tooLargeResourceVersion(rv, cache.revision());
         }
     }
 
@@ -259,27 +280,48 @@ public final class ResourceStorage {
             validateCreate(served, obj);
             admission.validate(new AdmissionRequest(Operation.CREATE, served, "", namespace, Meta.name(obj), obj, null, ctx));
             strategy.beforeCreate(obj, ctx.dryRun());
+            String key = type.key(namespace, Meta.name(obj));
+            KeyValue existing;
             if (ctx.dryRun()) {
-                strategy.created(obj);
-                return obj;
-            }
-            TxnResult r;
-            try {
-                r = await(store.create(type.key(namespace, Meta.name(obj)), ObjectCodec.forStorage(obj)));
-            } catch (RuntimeException e) {
-                strategy.createFailed(obj);
-                throw e;
-            }
-            if (r.succeeded()) {
-                strategy.created(obj);
-                meta.put("resourceVersion", Long.toString(r.revision()));
-                return obj;
+                // a dry run writes nothing, but still fails where the real create would
+                existing = readCurrent(key).orElse(null);
+                if (existing == null) {
+                    strategy.created(obj);
+                    return obj;
+                }
+            } else {
+                TxnResult r;
+                try {
+                    r = await(store.create(key, ObjectCodec.forStorage(obj)));
+                } catch (RuntimeException e) {
+                    strategy.createFailed(obj);
+                    throw e;
+                }
+                if (r.succeeded()) {
+                    strategy.created(obj);
+                    meta.put("resourceVersion", Long.toString(r.revision()));
+                    return obj;
+                }
+                existing = r.kv();
             }
             strategy.createFailed(obj);
-            if (!generated || attempt >= 7) {
-                throw ApiException.alreadyExists(served.group(), served.resource(), Meta.name(obj));
+            if (!generated || attempt >= MAX_GENERATE_NAME_ATTEMPTS - 1) {
+                throw alreadyExists(served, Meta.name(obj), generated, existing);
             }
         }
+    }
+
+    /**
+     * Upstream's answer to a create whose name is taken: a plain AlreadyExists, or for a generated name
+     * the conflict that tells the client to retry; either says so when the holder is being deleted.
+     */
+    private static ApiException alreadyExists(ResourceType served, String name, boolean generated, KeyValue existing) {
+        ApiException e = generated ? ApiException.generateNameConflict(served.group(), served.resource(), name)
+                : ApiException.alreadyExists(served.group(), served.resource(), name);
+        if (existing != null && existing.value() != null && Meta.isDeleting(Json.parse(existing.value()))) {
+            return e.withMessagePrefix("object is being deleted: ");
+        }
+        return e;
     }
 
     private void adoptNamespace(ObjectNode obj, String namespace) {
@@ -472,8 +514,10 @@ public final class ResourceStorage {
             o.remove("apiVersion");
             o.remove("kind");
         }
-        long gen = old.path("metadata").path("generation").asLong(1);
-        Meta.meta(obj).put("generation", a.equals(b) ? gen : gen + 1);
+        // unchanged, the stored value (already copied) stays as it is, so a no-op update still compares equal
+        if (!a.equals(b)) {
+            Meta.meta(obj).put("generation", old.path("metadata").path("generation").asLong(0) + 1);
+        }
     }
 
     private void validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
@@ -488,15 +532,16 @@ public final class ResourceStorage {
 
     public DeleteResult delete(RequestContext ctx, ResourceType served, String namespace, String name, DeleteOptions opts) {
         String key = type.key(namespace, name);
+        checkPropagationPolicy(opts.propagationPolicy());
+        // upstream treats a negative grace period as one second
+        Long requested = opts.gracePeriodSeconds() != null && opts.gracePeriodSeconds() < 0 ? Long.valueOf(1) : opts.gracePeriodSeconds();
         for (int attempt = 0; ; attempt++) {
             KeyValue kv = readCurrent(key).orElseThrow(() -> notFound(name));
             ObjectNode old = codec.decode(kv);
             checkPreconditions(served, name, old, opts);
             admission.validate(new AdmissionRequest(Operation.DELETE, served, "", namespace, name, null, old, ctx));
-            long grace = strategy.gracePeriodSeconds(old, opts.gracePeriodSeconds());
-            String finalizer = propagationFinalizer(opts.propagationPolicy());
-            ObjectNode marked = markForDeletion(old, grace, finalizer);
-            if (marked == null && !strategy.holdsDeletion(old) && !Meta.hasFinalizers(old)) {
+            ObjectNode obj = markForDeletion(old, requested, opts.propagationPolicy());
+            if (obj == null) {
                 if (ctx.dryRun()) {
                     return new DeleteResult(old, true);
                 }
@@ -511,15 +556,9 @@ public final class ResourceStorage {
                 Meta.meta(old).put("resourceVersion", Long.toString(r.revision()));
                 return new DeleteResult(old, true);
             }
-            ObjectNode obj = marked != null ? marked : old.deepCopy();
-            if (!Meta.isDeleting(obj)) {
-                ObjectNode m = Meta.meta(obj);
-                m.put("deletionTimestamp", Meta.timestamp(clock.instant()));
-                m.put("deletionGracePeriodSeconds", 0);
-            }
             strategy.markDeleting(obj);
             if (obj.equals(old)) {
-                return new DeleteResult(old, false); // already being deleted, nothing shortened
+                return new DeleteResult(old, false); // already being deleted, nothing changed
             }
             if (ctx.dryRun()) {
                 return new DeleteResult(obj, false);
@@ -537,67 +576,96 @@ public final class ResourceStorage {
     }
 
     /**
-     * The object marked as being deleted, or null when it can go at once: a grace period or a
-     * propagation finalizer keeps it, as do existing finalizers (handled by the caller).
+     * The object as a delete leaves it, or null when it can go at once (upstream's BeforeDelete and
+     * deletion finalizers). A pending graceful deletion only changes for a shorter grace period;
+     * otherwise the propagation policy sets the garbage collector's finalizer, and a grace period,
+     * finalizers or a kind that holds its deletion keep the object, marked as being deleted.
      */
-    private ObjectNode markForDeletion(ObjectNode old, long grace, String finalizer) {
-        boolean already = Meta.isDeleting(old);
-        if (grace <= 0 && finalizer == null && !already) {
-            return null;
+    private ObjectNode markForDeletion(ObjectNode old, Long requested, String policy) {
+        boolean deleting = Meta.isDeleting(old);
+        long pending = gracePeriodOf(old);
+        if (deleting && pending > 0 && (requested == null || requested >= pending)) {
+            return old.deepCopy();
         }
         ObjectNode obj = old.deepCopy();
         ObjectNode m = Meta.meta(obj);
-        if (finalizer != null && !hasFinalizer(obj, finalizer)) {
-            ArrayNode f = m.has("finalizers") && m.get("finalizers").isArray() ? (ArrayNode) m.get("finalizers") : m.putArray("finalizers");
-            f.add(finalizer);
-        }
-        Instant now = clock.instant();
-        if (already) {
-            long current = m.path("deletionGracePeriodSeconds").asLong(0);
-            if (grace < current) {
-                // a shorter grace period (e.g. --force) moves the deadline closer, never further
-                m.put("deletionGracePeriodSeconds", grace);
-                m.put("deletionTimestamp", Meta.timestamp(now.plusSeconds(grace)));
-            }
+        applyPropagationPolicy(obj, policy);
+        long grace;
+        if (deleting && pending > 0) {
+            // the deadline moves closer by the difference, counted from the first request
+            grace = requested;
+            Instant deadline = Instant.parse(m.get("deletionTimestamp").asText()).minusSeconds(pending).plusSeconds(grace);
+            m.put("deletionGracePeriodSeconds", grace);
+            m.put("deletionTimestamp", Meta.timestamp(deadline));
+        } else if (deleting) {
+            grace = 0;
+            m.put("deletionGracePeriodSeconds", 0);
         } else {
-            m.put("deletionGracePeriodSeconds", Math.max(grace, 0));
-            m.put("deletionTimestamp", Meta.timestamp(now.plusSeconds(Math.max(grace, 0))));
+            grace = Math.max(strategy.gracePeriodSeconds(old, requested), 0);
+            m.put("deletionGracePeriodSeconds", grace);
+            m.put("deletionTimestamp", Meta.timestamp(clock.instant().plusSeconds(grace)));
+            // the first deletion request changes what controllers must do: they see it in the generation
+            long generation = m.path("generation").asLong(0);
+            if (generation > 0) {
+                m.put("generation", generation + 1);
+            }
         }
-        if (already && grace <= 0 && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj)) {
+        if (grace == 0 && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj)) {
             return null;
         }
         return obj;
     }
 
-    private static boolean hasFinalizer(ObjectNode obj, String f) {
-        for (JsonNode n : obj.path("metadata").path("finalizers")) {
-            if (f.equals(n.asText())) {
-                return true;
-            }
+    private static void checkPropagationPolicy(String policy) {
+        if (policy != null && !policy.isEmpty() && !List.of("Foreground", "Background", "Orphan").contains(policy)) {
+            throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldError.notSupported(
+                    "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan", "nil"))));
         }
-        return false;
     }
 
-    private static String propagationFinalizer(String policy) {
-        if (policy == null || policy.isEmpty() || policy.equals("Background")) {
-            return null;
+    /**
+     * An explicit propagation policy decides the garbage collector's finalizer: Orphan and
+     * Foreground put theirs in place of the other one, Background removes both.
+     */
+    private static void applyPropagationPolicy(ObjectNode obj, String policy) {
+        if (policy == null || policy.isEmpty()) {
+            return;
         }
-        return switch (policy) {
-            case "Orphan" -> "orphan";
-            case "Foreground" -> "foregroundDeletion";
-            default -> throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldError.notSupported(
-                    "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan"))));
-        };
+        List<String> before = new ArrayList<>();
+        obj.path("metadata").path("finalizers").forEach(f -> before.add(f.asText()));
+        List<String> after = new ArrayList<>(before);
+        after.removeAll(List.of(ORPHAN_FINALIZER, FOREGROUND_FINALIZER));
+        if (policy.equals("Orphan")) {
+            after.add(ORPHAN_FINALIZER);
+        } else if (policy.equals("Foreground")) {
+            after.add(FOREGROUND_FINALIZER);
+        }
+        if (new HashSet<>(after).equals(new HashSet<>(before))) {
+            return;
+        }
+        ObjectNode m = Meta.meta(obj);
+        if (after.isEmpty()) {
+            m.remove("finalizers");
+        } else {
+            ArrayNode f = m.putArray("finalizers");
+            after.forEach(f::add);
+        }
     }
 
+    /**
+     * Upstream's BeforeDelete checks preconditions before anything else, naming the object by its
+     * kind (and group) rather than its resource.
+     */
     private void checkPreconditions(ResourceType served, String name, ObjectNode old, DeleteOptions opts) {
         if (opts.preconditionUid() != null && !opts.preconditionUid().equals(Meta.uid(old))) {
-            throw ApiException.conflict(served.group(), served.resource(), name, "Precondition failed: UID in precondition: "
-                    + opts.preconditionUid() + ", UID in object meta: " + Meta.uid(old));
+            throw ApiException.conflict(served.group(), served.kind(), name, "the UID in the precondition ("
+                    + opts.preconditionUid() + ") does not match the UID in record (" + Meta.uid(old)
+                    + "). The object might have been deleted and then recreated");
         }
         if (opts.preconditionResourceVersion() != null && !opts.preconditionResourceVersion().equals(Meta.resourceVersion(old))) {
-            throw ApiException.conflict(served.group(), served.resource(), name, "Precondition failed: ResourceVersion in precondition: "
-                    + opts.preconditionResourceVersion() + ", ResourceVersion in object meta: " + Meta.resourceVersion(old));
+            throw ApiException.conflict(served.group(), served.kind(), name, "the ResourceVersion in the precondition ("
+                    + opts.preconditionResourceVersion() + ") does not match the ResourceVersion in record ("
+                    + Meta.resourceVersion(old) + "). The object might have been modified");
         }
     }
 

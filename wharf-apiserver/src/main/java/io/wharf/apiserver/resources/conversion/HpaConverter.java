@@ -16,6 +16,8 @@ public final class HpaConverter implements VersionConverter {
     static final String CURRENT_METRICS = "autoscaling.alpha.kubernetes.io/current-metrics";
     static final String CONDITIONS = "autoscaling.alpha.kubernetes.io/conditions";
     static final String BEHAVIOR = "autoscaling.alpha.kubernetes.io/behavior";
+    /** The CPU utilization a v1 object without a target scales on. */
+    static final int DEFAULT_CPU_UTILIZATION = 80;
 
     /** v1 to v2. */
     @Override
@@ -24,17 +26,20 @@ public final class HpaConverter implements VersionConverter {
         ObjectNode annotations = v1.path("metadata").path("annotations") instanceof ObjectNode a ? a : null;
         ObjectNode spec = Json.with(v1, "spec");
         ArrayNode metrics = Json.array();
-        JsonNode target = spec.remove("targetCPUUtilizationPercentage");
-        if (target != null && !target.isNull()) {
-            metrics.add(cpuMetric("target", target.asInt()));
-        }
         JsonNode extra = takeJson(annotations, METRICS);
         if (extra != null && extra.isArray()) {
             extra.forEach(metrics::add);
         }
-        if (!metrics.isEmpty()) {
-            spec.set("metrics", metrics);
+        // upstream puts the CPU target after the metrics kept in the annotation
+        JsonNode target = spec.remove("targetCPUUtilizationPercentage");
+        if (target != null && !target.isNull()) {
+            metrics.add(cpuMetric("target", target.asInt()));
         }
+        if (metrics.isEmpty()) {
+            // v1's implicit target, made explicit by upstream's conversion
+            metrics.add(cpuMetric("target", DEFAULT_CPU_UTILIZATION));
+        }
+        spec.set("metrics", metrics);
         JsonNode behavior = takeJson(annotations, BEHAVIOR);
         if (behavior != null) {
             spec.set("behavior", behavior);
@@ -42,12 +47,11 @@ public final class HpaConverter implements VersionConverter {
         if (v1.get("status") instanceof ObjectNode status) {
             ArrayNode current = Json.array();
             JsonNode cpu = status.remove("currentCPUUtilizationPercentage");
-            if (cpu != null && !cpu.isNull()) {
+            JsonNode all = takeJson(annotations, CURRENT_METRICS);
+            if (all != null && all.isArray()) {
+                all.forEach(current::add); // every metric, the CPU one with its raw value included
+            } else if (cpu != null && !cpu.isNull()) {
                 current.add(cpuMetric("current", cpu.asInt()));
-            }
-            JsonNode more = takeJson(annotations, CURRENT_METRICS);
-            if (more != null && more.isArray()) {
-                more.forEach(current::add);
             }
             if (!current.isEmpty()) {
                 status.set("currentMetrics", current);
@@ -97,23 +101,21 @@ public final class HpaConverter implements VersionConverter {
         }
         if (v2.get("status") instanceof ObjectNode status) {
             JsonNode current = status.remove("currentMetrics");
-            ArrayNode rest = Json.array();
             Integer cpu = null;
             if (current != null) {
                 for (JsonNode m : current) {
                     Integer u = cpuUtilization(m, "current");
                     if (u != null && cpu == null) {
                         cpu = u;
-                    } else {
-                        rest.add(m);
                     }
                 }
             }
             if (cpu != null) {
                 status.put("currentCPUUtilizationPercentage", cpu);
             }
-            if (!rest.isEmpty()) {
-                Json.with(meta, "annotations").put(CURRENT_METRICS, Json.string(rest));
+            // like upstream, all of them: the CPU metric may carry a raw value v1 has no field for
+            if (current != null && !current.isEmpty()) {
+                Json.with(meta, "annotations").put(CURRENT_METRICS, Json.string(current));
             }
             JsonNode conditions = status.remove("conditions");
             if (conditions != null && !conditions.isEmpty()) {
