@@ -21,6 +21,11 @@ public final class ObjectCodec {
         this.defaults = defaults;
     }
 
+    /** Applies the storage version's defaults, so what is stored equals what a read decodes. */
+    public void applyDefaults(ObjectNode obj) {
+        defaults.accept(obj);
+    }
+
     /** The parsed object with its resourceVersion set from the key's mod revision. */
     public ObjectNode decode(KeyValue kv) {
         ObjectNode obj = Json.parseObject(kv.value());

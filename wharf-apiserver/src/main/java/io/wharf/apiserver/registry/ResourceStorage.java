@@ -263,6 +263,7 @@ public final class ResourceStorage {
     // ================================================================ create
 
     public ObjectNode create(RequestContext ctx, ResourceType served, String namespace, ObjectNode obj) {
+        codec.applyDefaults(obj);
         ObjectNode meta = Meta.meta(obj);
         adoptNamespace(obj, namespace);
         if (meta.hasNonNull("resourceVersion") && !meta.get("resourceVersion").asText().isEmpty()) {
@@ -405,6 +406,9 @@ public final class ResourceStorage {
             KeyValue kv = current.get();
             ObjectNode old = codec.decode(kv);
             ObjectNode desired = fn.apply(old.deepCopy());
+            if (desired != null) {
+                codec.applyDefaults(desired);
+            }
             String wantedRv = Meta.resourceVersion(desired);
             if (!isBlank(wantedRv) && !wantedRv.equals(Long.toString(kv.modRevision()))) {
                 throw ApiException.staleUpdate(served.group(), served.resource(), name);

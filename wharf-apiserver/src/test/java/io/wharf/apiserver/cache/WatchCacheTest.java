@@ -45,7 +45,7 @@ class WatchCacheTest {
     }
 
     private WatchCache cache(int capacity) {
-        WatchCache c = new WatchCache(PREFIX, store, new ObjectCodec(Fields.of())::cached, capacity);
+        WatchCache c = new WatchCache(PREFIX, store, new ObjectCodec(Fields.of(), o -> { })::cached, capacity);
         c.start();
         caches.add(c);
         return c;

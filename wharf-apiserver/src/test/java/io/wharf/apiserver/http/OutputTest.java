@@ -75,8 +75,8 @@ class OutputTest {
     }
 
     @Test
-    void protobufOnlyOrUnknownTransformsAreNotAcceptable() {
-        for (String accept : new String[]{"application/vnd.kubernetes.protobuf", "text/html",
+    void unknownTypesAndTransformsAreNotAcceptable() {
+        for (String accept : new String[]{"text/html",
                 "application/json;as=Table;v=v1;g=example.com", "application/json;as=Unknown;v=v1;g=meta.k8s.io",
                 "application/vnd.kubernetes.protobuf;as=Table;v=v1;g=meta.k8s.io"}) {
             ApiException e = refused(accept, true);
@@ -86,6 +86,13 @@ class OutputTest {
             assertThat(e.getMessage()).startsWith("only the following media types are accepted: application/json");
         }
         assertThat(negotiate("application/vnd.kubernetes.protobuf, application/json", true)).isEqualTo(Output.JSON);
+    }
+
+    @Test
+    void protobufOnlyForClientsThatAcceptNothingElse() {
+        assertThat(negotiate("application/vnd.kubernetes.protobuf", true).form()).isEqualTo(Output.Form.PROTOBUF);
+        assertThat(negotiate("application/vnd.kubernetes.protobuf", false).form()).isEqualTo(Output.Form.PROTOBUF);
+        assertThat(negotiate("application/vnd.kubernetes.protobuf, application/yaml", true).form()).isEqualTo(Output.Form.YAML);
     }
 
     @Test

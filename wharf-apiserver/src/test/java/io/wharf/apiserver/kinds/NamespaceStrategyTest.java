@@ -42,9 +42,10 @@ class NamespaceStrategyTest {
         AtomicReference<ResourceStorage> ns = new AtomicReference<>();
         f = new StorageFixture(dir, List.of(new NamespaceLifecycle(name -> {
             try {
-                return ns.get().get("", name, "");
+                String phase = io.wharf.api.json.Json.text(ns.get().get("", name, ""), "status", "phase");
+                return "Terminating".equals(phase) ? NamespaceLifecycle.Phase.TERMINATING : NamespaceLifecycle.Phase.ACTIVE;
             } catch (ApiException e) {
-                return null;
+                return NamespaceLifecycle.Phase.MISSING;
             }
         })));
         namespaces = f.storage(NAMESPACES);
