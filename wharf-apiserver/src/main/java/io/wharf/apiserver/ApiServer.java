@@ -262,16 +262,40 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("serving certificate reloaded");
     }
 
+    /**
+     * The TLS context: BoringSSL through netty-tcnative when the native library loads (far less CPU
+     * per request), otherwise the JDK's engine, built from a plain SSLContext so Netty's JDK server
+     * context and its start-up self-check are not needed.
+     */
     private static SslContext sslContext(ApiServerOptions.Tls tls) throws IOException {
+        java.security.cert.X509Certificate[] chain = tls.chain().toArray(new java.security.cert.X509Certificate[0]);
         try {
-            return SslContextBuilder.forServer(tls.key(), tls.chain().toArray(new java.security.cert.X509Certificate[0]))
-                    .trustManager(tls.clientCa())
-                    .clientAuth(ClientAuth.OPTIONAL)
-                    .build();
-        } catch (javax.net.ssl.SSLException e) {
+            if (io.netty.handler.ssl.OpenSsl.isAvailable()) {
+                return SslContextBuilder.forServer(tls.key(), chain)
+                        .sslProvider(io.netty.handler.ssl.SslProvider.OPENSSL)
+                        .trustManager(tls.clientCa())
+                        .clientAuth(ClientAuth.OPTIONAL)
+                        .build();
+            }
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("serving", tls.key(), new char[0], chain);
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, new char[0]);
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", tls.clientCa());
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext jdk = javax.net.ssl.SSLContext.getInstance("TLS");
+            jdk.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return new io.netty.handler.ssl.JdkSslContext(jdk, false, null, io.netty.handler.ssl.IdentityCipherSuiteFilter.INSTANCE,
+                    null, ClientAuth.OPTIONAL, null, false);
+        } catch (java.security.GeneralSecurityException | javax.net.ssl.SSLException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
+
 
     public int port() {
         return http.port();

@@ -86,8 +86,23 @@ final class BenchServer implements AutoCloseable {
         return new BenchServer(data, p, url, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** A lean kept-alive connection authenticated as the cluster admin (one per load-generating thread). */
+    LeanHttp lean() throws Exception {
+        return new LeanHttp(sslContext(), url);
+    }
+
     /** An HTTPS client authenticated as the cluster admin, on {@code threads} threads. */
     HttpClient client(int threads) throws Exception {
+        return HttpClient.newBuilder().sslContext(sslContext()).version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "bench-http");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private SSLContext sslContext() throws Exception {
         Path tls = dataDir.resolve("tls");
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         Certificate ca = cf.generateCertificate(new ByteArrayInputStream(Files.readAllBytes(tls.resolve("ca.crt"))));
@@ -106,13 +121,7 @@ final class BenchServer implements AutoCloseable {
         kmf.init(keys, new char[0]);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(threads, r -> {
-                    Thread t = new Thread(r, "bench-http");
-                    t.setDaemon(true);
-                    return t;
-                }))
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return ssl;
     }
 
     HttpRequest.Builder request(String path) {

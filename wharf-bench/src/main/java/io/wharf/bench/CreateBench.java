@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CreateBench implements Main.Benchmark {
     static final int CLIENTS = 8;
-    private static final long WARMUP_MS = 3_000;
+    private static final long WARMUP_MS = 30_000;
     private static final long MEASURE_MS = 10_000;
 
     @Override
@@ -29,9 +29,12 @@ final class CreateBench implements Main.Benchmark {
             send(http, s.request("/api/v1/namespaces").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(Objects.namespace("bench"))).build(), 201);
             long[] counts = run(s, http, "warm", WARMUP_MS);
+            long serverCpu0 = s.cpuMillis();
+            long benchCpu0 = selfCpuMillis();
             long[] measured = run(s, http, "m", MEASURE_MS);
+            long serverCpu = s.cpuMillis() - serverCpu0;
+            long benchCpu = selfCpuMillis() - benchCpu0;
             long total = 0;
-            long[] latencies = new long[0];
             for (long c : measured) {
                 total += c;
             }
@@ -42,6 +45,9 @@ final class CreateBench implements Main.Benchmark {
             r.figures.put("creates", total);
             r.figures.put("creates_per_second", Math.round(total * 1000.0 / MEASURE_MS));
             r.figures.put("warmup_creates", java.util.Arrays.stream(counts).sum());
+            r.figures.put("server_cpu_percent", Math.round(serverCpu * 100.0 / MEASURE_MS));
+            r.figures.put("client_cpu_percent", Math.round(benchCpu * 100.0 / MEASURE_MS));
+            r.figures.put("server_cpu_us_per_create", total == 0 ? 0 : Math.round(serverCpu * 1000.0 / total));
             r.figures.put("target_creates_per_second", 5000);
             return r;
         }
@@ -55,11 +61,15 @@ final class CreateBench implements Main.Benchmark {
             int client = c;
             done.add(pool.submit(() -> {
                 long n = 0;
-                while (!stop.get()) {
-                    String body = Objects.configMap("bench", prefix + "-" + client + "-" + n);
-                    send(http, s.request("/api/v1/namespaces/bench/configmaps").header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
-                    n++;
+                try (LeanHttp conn = s.lean()) {
+                    while (!stop.get()) {
+                        byte[] body = Objects.configMap("bench", prefix + "-" + client + "-" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        LeanHttp.Response r = conn.post("/api/v1/namespaces/bench/configmaps", body);
+                        if (r.status() != 201) {
+                            throw new IllegalStateException("create answered " + r.status() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                        n++;
+                    }
                 }
                 return n;
             }));
@@ -72,6 +82,13 @@ final class CreateBench implements Main.Benchmark {
         }
         pool.shutdown();
         return counts;
+    }
+
+    /** CPU time of this (the client) process, from /proc. */
+    static long selfCpuMillis() throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     static void send(HttpClient http, HttpRequest req, int expected) throws Exception {

@@ -92,7 +92,7 @@ public final class WharfServer implements AutoCloseable {
         String advertise = advertiseAddress();
         ApiServerOptions options = new ApiServerOptions(config.bindAddress(), config.port(), advertise, config.serviceCidr(),
                 config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
-                Math.max(16, Runtime.getRuntime().availableProcessors() * 8), 10_000, tls(creds),
+                Math.max(16, Runtime.getRuntime().availableProcessors() * 4), 10_000, tls(creds),
                 VersionInfo.current(BuildInfo.commit(), BuildInfo.date()));
         api = new ApiServer(options, store, Clock.systemUTC());
         try {

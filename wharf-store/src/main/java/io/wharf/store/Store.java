@@ -34,10 +34,23 @@ public interface Store extends AutoCloseable {
     RangeResult range(String startKey, String endKey, long revision, int limit);
 
     /** Creates {@code key}; fails (not exceptionally) when it already exists. */
-    CompletableFuture<TxnResult> create(String key, byte[] value);
+    default CompletableFuture<TxnResult> create(String key, byte[] value) {
+        return create(key, value, null);
+    }
+
+    /**
+     * Creates {@code key}, handing {@code attachment} to this process's watchers with the event
+     * (backends that cannot carry it deliver null).
+     */
+    CompletableFuture<TxnResult> create(String key, byte[] value, Object attachment);
 
     /** Replaces {@code key} if its mod revision is {@code expectedModRevision}. */
-    CompletableFuture<TxnResult> update(String key, byte[] value, long expectedModRevision);
+    default CompletableFuture<TxnResult> update(String key, byte[] value, long expectedModRevision) {
+        return update(key, value, expectedModRevision, null);
+    }
+
+    /** Like {@link #update(String, byte[], long)}, with an attachment for this process's watchers. */
+    CompletableFuture<TxnResult> update(String key, byte[] value, long expectedModRevision, Object attachment);
 
     /** Deletes {@code key} if its mod revision is {@code expectedModRevision} (0 = whatever it is). */
     CompletableFuture<TxnResult> delete(String key, long expectedModRevision);

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -37,6 +38,8 @@ public final class WatchCache implements WatchListener {
     private final Function<KeyValue, CachedObject> decoder;
     private final int capacity;
     private final ConcurrentSkipListMap<String, CachedObject> objects = new ConcurrentSkipListMap<>();
+    /** The same objects by key, for point lookups without the ordered map's string comparisons. */
+    private final ConcurrentHashMap<String, CachedObject> byKey = new ConcurrentHashMap<>();
     private final ArrayDeque<CacheEvent> window = new ArrayDeque<>();
     private final List<CacheWatcher> watchers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -65,10 +68,12 @@ public final class WatchCache implements WatchListener {
         RangeResult all = store.range(prefix, Store.prefixEnd(prefix), 0, 0);
         synchronized (lock) {
             objects.clear();
+            byKey.clear();
             window.clear();
             for (KeyValue kv : all.kvs()) {
                 CachedObject o = decoder.apply(kv);
                 objects.put(kv.key(), o);
+                byKey.put(kv.key(), o);
             }
             // The loaded state hides deletions made at any revision up to the load, so no older
             // revision may be served from memory.
@@ -105,8 +110,10 @@ public final class WatchCache implements WatchListener {
                 CacheEvent ce = toCacheEvent(e);
                 if (ce.type() == EventType.DELETED) {
                     objects.remove(e.kv().key());
+                    byKey.remove(e.kv().key());
                 } else {
                     objects.put(e.kv().key(), ce.object());
+                    byKey.put(e.kv().key(), ce.object());
                 }
                 lastChange = e.revision();
                 window.addLast(ce);
@@ -128,11 +135,13 @@ public final class WatchCache implements WatchListener {
             KeyValue prev = e.prevKv();
             CachedObject last = prev == null ? null : decoder.apply(new KeyValue(prev.key(), prev.value(),
                     prev.createRevision(), e.revision(), prev.version()));
-            CachedObject before = objects.get(e.kv().key());
+            CachedObject before = byKey.get(e.kv().key());
             return new CacheEvent(EventType.DELETED, last, before != null ? before : last, e.revision());
         }
-        CachedObject now = decoder.apply(e.kv());
-        CachedObject before = objects.get(e.kv().key());
+        CachedObject now = e.attachment() instanceof PreparedEntry p
+                ? p.at(e.kv().key(), e.revision())
+                : decoder.apply(e.kv());
+        CachedObject before = byKey.get(e.kv().key());
         return new CacheEvent(before == null ? EventType.ADDED : EventType.MODIFIED, now, before, e.revision());
     }
 
@@ -276,7 +285,7 @@ public final class WatchCache implements WatchListener {
 
     /** A cached object by key. */
     public CachedObject get(String key) {
-        return objects.get(key);
+        return byKey.get(key);
     }
 
     /** Revision of the newest change under this cache's prefix. */

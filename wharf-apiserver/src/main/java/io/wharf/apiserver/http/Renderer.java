@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Renders objects and lists in the representation a client negotiated. Plain JSON lists of
@@ -26,6 +27,9 @@ import java.util.List;
 public final class Renderer {
     private static final byte[] ITEMS_OPEN = ",\"items\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
+
+    /** Lists at least this long render their table rows in parallel. */
+    private static final int PARALLEL_ROWS = 256;
 
     private final Clock clock;
 
@@ -49,8 +53,7 @@ public final class Renderer {
         ObjectNode meta = listMeta(Long.toString(lr.revision()), lr.continueToken(), lr.remainingItemCount());
         switch (out.form()) {
             case TABLE -> {
-                List<ObjectNode> objs = lr.items().stream().map(o -> served(sr, o)).toList();
-                return Json.bytes(table(sr, objs, meta, out, true));
+                return tableList(sr, lr.items(), meta, out);
             }
             case PARTIAL_METADATA -> {
                 ObjectNode list = Json.object();
@@ -167,19 +170,75 @@ public final class Renderer {
         ArrayNode rows = t.putArray("rows");
         Instant now = clock.instant();
         for (ObjectNode obj : objs) {
-            ObjectNode row = rows.addObject();
-            ArrayNode cells = row.putArray("cells");
-            for (Object cell : printer.cells(obj, now)) {
-                cells.add(Json.MAPPER.valueToTree(cell));
-            }
-            switch (out.includeObject()) {
-                case "Object" -> row.set("object", obj);
-                case "None" -> {
-                }
-                default -> row.set("object", partial(obj));
-            }
+            rows.add(row(printer, obj, out, now));
         }
         return t;
+    }
+
+    private static ObjectNode row(RowPrinter printer, ObjectNode obj, Output out, Instant now) {
+        ObjectNode row = Json.object();
+        ArrayNode cells = row.putArray("cells");
+        for (Object cell : printer.cells(obj, now)) {
+            addCell(cells, cell);
+        }
+        switch (out.includeObject()) {
+            case "Object" -> row.set("object", obj);
+            case "None" -> {
+            }
+            default -> row.set("object", partial(obj));
+        }
+        return row;
+    }
+
+    /**
+     * A Table of a whole list. Rows are independent (parse, print, serialize), so large lists use
+     * every core for them and the bytes are joined in order afterwards.
+     */
+    private byte[] tableList(ServedResource sr, List<CachedObject> items, ObjectNode meta, Output out) {
+        byte[] head = Json.bytes(table(sr, List.of(), meta, out, true));
+        byte[][] rows = new byte[items.size()][];
+        RowPrinter printer = sr.printer();
+        Instant now = clock.instant();
+        IntStream indexes = IntStream.range(0, items.size());
+        if (items.size() >= PARALLEL_ROWS) {
+            indexes = indexes.parallel();
+        }
+        indexes.forEach(i -> rows[i] = Json.bytes(row(printer, served(sr, items.get(i)), out, now)));
+        long size = head.length;
+        for (byte[] r : rows) {
+            size += r.length + 1;
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream((int) Math.min(size + 16, Integer.MAX_VALUE - 16));
+        buf.write(head, 0, head.length - 2); // the serialized table ends in an empty rows array: "[]}"
+        for (int i = 0; i < rows.length; i++) {
+            if (i > 0) {
+                buf.write(',');
+            }
+            buf.writeBytes(rows[i]);
+        }
+        buf.writeBytes(CLOSE);
+        return buf.toByteArray();
+    }
+
+    /** Cells are plain scalars; building their nodes directly avoids Jackson's general value conversion. */
+    private static void addCell(ArrayNode cells, Object cell) {
+        if (cell == null) {
+            cells.addNull();
+        } else if (cell instanceof String str) {
+            cells.add(str);
+        } else if (cell instanceof Integer i) {
+            cells.add(i);
+        } else if (cell instanceof Long l) {
+            cells.add(l);
+        } else if (cell instanceof Boolean b) {
+            cells.add(b);
+        } else if (cell instanceof Double d) {
+            cells.add(d);
+        } else if (cell instanceof JsonNode n) {
+            cells.add(n);
+        } else {
+            cells.add(Json.MAPPER.valueToTree(cell));
+        }
     }
 
     public static byte[] yaml(JsonNode node) {

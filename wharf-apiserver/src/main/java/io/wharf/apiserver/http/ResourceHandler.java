@@ -279,8 +279,8 @@ public final class ResourceHandler {
             throw ApiException.notFoundPath();
         }
         ObjectNode body = typedBody(req, sr);
-        ObjectNode created = sr.storage().create(context(req), sr.type(), namespace, sr.in(body));
-        Responses.send(req.ctx(), req.raw(), 201, out.contentType(), renderer.object(sr, sr.out(created), out));
+        WriteResult created = sr.storage().createWritten(context(req), sr.type(), namespace, sr.in(body));
+        Responses.send(req.ctx(), req.raw(), 201, out.contentType(), render(sr, created, out));
     }
 
     private void update(ApiRequest req, ServedResource sr, String namespace, String name) {
@@ -290,7 +290,15 @@ public final class ResourceHandler {
         ObjectNode desired = sr.in(body);
         boolean pinned = !isBlank(Meta.resourceVersion(desired));
         WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, "", pinned, current -> desired.deepCopy());
-        Responses.send(req.ctx(), req.raw(), r.created() ? 201 : 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+        Responses.send(req.ctx(), req.raw(), r.created() ? 201 : 200, out.contentType(), render(sr, r, out));
+    }
+
+    /** A written object for the response, reusing its stored JSON when the client wants exactly that. */
+    private byte[] render(ServedResource sr, WriteResult r, Output out) {
+        if (r.json() != null && out.form() == Output.Form.JSON && !sr.converts()) {
+            return r.json();
+        }
+        return renderer.object(sr, sr.out(r.object()), out);
     }
 
     /** The request body as an object of the endpoint's kind, with upstream's defaults applied. */
@@ -339,7 +347,7 @@ public final class ResourceHandler {
             defaults(sr.type(), p);
             return sr.in(p);
         });
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
     }
 
     /** A patch may not move an object to another kind, name or namespace. */
@@ -428,7 +436,7 @@ public final class ResourceHandler {
                 ObjectNode desired = sr.in(body);
                 boolean pinned = !isBlank(Meta.resourceVersion(desired));
                 WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, "status", pinned, c -> c == null ? null : desired.deepCopy());
-                Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+                Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
             }
         }
     }
@@ -456,7 +464,7 @@ public final class ResourceHandler {
             }
             return current;
         });
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, sr.out(r.object()), out));
+        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
     }
 
     static boolean isBlank(String s) {

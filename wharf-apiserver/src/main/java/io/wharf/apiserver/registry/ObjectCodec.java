@@ -3,6 +3,8 @@ package io.wharf.apiserver.registry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.apiserver.cache.CachedObject;
+import io.wharf.apiserver.cache.PreparedEntry;
+import java.util.Map;
 import io.wharf.store.KeyValue;
 import java.util.function.Consumer;
 
@@ -43,6 +45,28 @@ public final class ObjectCodec {
         String ns = Meta.namespace(obj);
         return new CachedObject(key, ns == null ? "" : ns, Meta.name(obj), revision, Json.bytes(obj),
                 Meta.labels(obj), fields.extract(obj));
+    }
+
+    /**
+     * The cache entry of an object about to be stored as {@code stored}, for the store to hand to the
+     * cache with the write: labels and fields are taken now, and the resourceVersion is spliced into
+     * the stored bytes once the store has assigned it.
+     */
+    public PreparedEntry prepare(ObjectNode obj, byte[] stored) {
+        String ns = Meta.namespace(obj);
+        String namespace = ns == null ? "" : ns;
+        String name = Meta.name(obj);
+        Map<String, String> labels = Meta.labels(obj);
+        Map<String, String> values = fields.extract(obj);
+        return (key, revision) -> {
+            byte[] json = ResourceVersionSplice.withResourceVersion(stored, revision);
+            if (json == null) {
+                ObjectNode copy = Json.parseObject(stored);
+                Meta.meta(copy).put("resourceVersion", Long.toString(revision));
+                json = Json.bytes(copy);
+            }
+            return new CachedObject(key, namespace, name, revision, json, labels, values);
+        };
     }
 
     /** The bytes to store: the object without resourceVersion. */

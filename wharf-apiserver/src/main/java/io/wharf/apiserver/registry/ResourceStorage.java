@@ -263,6 +263,11 @@ public final class ResourceStorage {
     // ================================================================ create
 
     public ObjectNode create(RequestContext ctx, ResourceType served, String namespace, ObjectNode obj) {
+        return createWritten(ctx, served, namespace, obj).object();
+    }
+
+    /** Like {@link #create}, also answering the stored object's JSON so the caller need not serialize it again. */
+    public WriteResult createWritten(RequestContext ctx, ResourceType served, String namespace, ObjectNode obj) {
         codec.applyDefaults(obj);
         ObjectNode meta = Meta.meta(obj);
         adoptNamespace(obj, namespace);
@@ -288,12 +293,14 @@ public final class ResourceStorage {
                 existing = readCurrent(key).orElse(null);
                 if (existing == null) {
                     strategy.created(obj);
-                    return obj;
+                    return new WriteResult(obj, true, null);
                 }
             } else {
                 TxnResult r;
+                byte[] stored;
                 try {
-                    r = await(store.create(key, ObjectCodec.forStorage(obj)));
+                    stored = ObjectCodec.forStorage(obj);
+                    r = await(store.create(key, stored, codec.prepare(obj, stored)));
                 } catch (RuntimeException e) {
                     strategy.createFailed(obj);
                     throw e;
@@ -301,7 +308,7 @@ public final class ResourceStorage {
                 if (r.succeeded()) {
                     strategy.created(obj);
                     meta.put("resourceVersion", Long.toString(r.revision()));
-                    return obj;
+                    return new WriteResult(obj, true, ResourceVersionSplice.withResourceVersion(stored, r.revision()));
                 }
                 existing = r.kv();
             }
@@ -395,7 +402,7 @@ public final class ResourceStorage {
                 }
                 Meta.meta(desired).remove("resourceVersion");
                 try {
-                    return new WriteResult(create(ctx, served, namespace, desired), true);
+                    return createWritten(ctx, served, namespace, desired);
                 } catch (ApiException e) {
                     if (e.code() == 409 && attempt < MAX_CONFLICT_RETRIES) {
                         continue;
@@ -421,16 +428,18 @@ public final class ResourceStorage {
             admission.validate(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
             if (obj.equals(old)) {
-                return new WriteResult(old, false); // nothing changed: no write, no new resourceVersion
+                return new WriteResult(old, false, null); // nothing changed: no write, no new resourceVersion
             }
             strategy.beforeUpdate(obj, old, ctx.dryRun());
             if (ctx.dryRun()) {
                 strategy.updateFailed(obj, old); // nothing was reserved for real; just drop the bookkeeping
-                return new WriteResult(obj, false);
+                return new WriteResult(obj, false, null);
             }
             TxnResult r;
+            byte[] stored;
             try {
-                r = await(store.update(key, ObjectCodec.forStorage(obj), kv.modRevision()));
+                stored = ObjectCodec.forStorage(obj);
+                r = await(store.update(key, stored, kv.modRevision(), codec.prepare(obj, stored)));
             } catch (RuntimeException e) {
                 strategy.updateFailed(obj, old);
                 throw e;
@@ -447,7 +456,7 @@ public final class ResourceStorage {
             if (Meta.isDeleting(obj) && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj) && gracePeriodOf(obj) == 0) {
                 finishDeletion(obj, r.revision());
             }
-            return new WriteResult(obj, false);
+            return new WriteResult(obj, false, ResourceVersionSplice.withResourceVersion(stored, r.revision()));
         }
     }
 
@@ -567,7 +576,8 @@ public final class ResourceStorage {
             if (ctx.dryRun()) {
                 return new DeleteResult(obj, false);
             }
-            TxnResult r = await(store.update(key, ObjectCodec.forStorage(obj), kv.modRevision()));
+            byte[] stored = ObjectCodec.forStorage(obj);
+            TxnResult r = await(store.update(key, stored, kv.modRevision(), codec.prepare(obj, stored)));
             if (!r.succeeded()) {
                 if (attempt >= MAX_CONFLICT_RETRIES) {
                     throw ApiException.staleUpdate(served.group(), served.resource(), name);

@@ -93,11 +93,54 @@ final class Fields {
 
     /** RFC 3339 text to an instant; null when the text is not RFC 3339. */
     static Instant parseTime(String text) {
+        Instant fast = parseUtcSeconds(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The form Kubernetes writes, {@code 2024-01-02T03:04:05Z}, read without the general parser
+     * (tables read one per row and this dominated their cost); null for any other form.
+     */
+    private static Instant parseUtcSeconds(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 60) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.of(year, month, day).atTime(hour, minute, Math.min(second, 59))
+                    .toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static String name(JsonNode object) {

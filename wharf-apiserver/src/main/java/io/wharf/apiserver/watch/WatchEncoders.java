@@ -58,7 +58,7 @@ public final class WatchEncoders {
         @Override
         public ByteBuf event(EventType type, CachedObject object) {
             if (out.form() == Output.Form.JSON && !sr.converts()) {
-                return frame(type, object.json());
+                return Unpooled.wrappedBuffer(object.watchFrame(type)); // shared by every watcher of the event
             }
             ObjectNode served = Renderer.served(sr, object);
             if (out.form() == Output.Form.PROTOBUF) {

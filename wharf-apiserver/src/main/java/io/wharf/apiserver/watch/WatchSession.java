@@ -160,9 +160,10 @@ public final class WatchSession implements CacheWatcher {
     }
 
     private void write(ByteBuf event) {
+        boolean hasNewline = event.readableBytes() > 0 && event.getByte(event.writerIndex() - 1) == '\n';
         switch (framing) {
-            case MESSAGE -> channel.write(new TextWebSocketFrame(event));
-            case NEWLINE -> channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(event, NEWLINE.duplicate())));
+            case MESSAGE -> channel.write(new TextWebSocketFrame(hasNewline ? event.slice(event.readerIndex(), event.readableBytes() - 1) : event));
+            case NEWLINE -> channel.write(new DefaultHttpContent(hasNewline ? event : Unpooled.wrappedBuffer(event, NEWLINE.duplicate())));
             case LENGTH_PREFIXED -> {
                 ByteBuf length = Unpooled.buffer(4).writeInt(event.readableBytes());
                 channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(length, event)));

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,6 +50,8 @@ public final class EmbeddedStore implements Store {
 
     private final EmbeddedStoreOptions options;
     private final ConcurrentSkipListMap<String, KeyHistory> index;
+    /** The same histories by key, for point lookups without the ordered map's string comparisons. */
+    private final ConcurrentHashMap<String, KeyHistory> byKey;
     private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final Wal wal;
     private final FileChannel lockChannel;
@@ -67,7 +70,7 @@ public final class EmbeddedStore implements Store {
 
     private enum Op { CREATE, UPDATE, DELETE }
 
-    private record PendingWrite(Op op, String key, byte[] value, long expected, CompletableFuture<TxnResult> future) {
+    private record PendingWrite(Op op, String key, byte[] value, long expected, Object attachment, CompletableFuture<TxnResult> future) {
     }
 
     /** The state of a key as the writer sees it while deciding a batch. */
@@ -99,6 +102,7 @@ public final class EmbeddedStore implements Store {
         this.lock = lock;
         this.wal = recovered.wal;
         this.index = recovered.index;
+        this.byKey = new ConcurrentHashMap<>(recovered.index);
         this.checkpointFile = recovered.checkpointFile;
         this.committedRevision = recovered.revision;
         this.compactRevision = recovered.checkpointRevision;
@@ -159,7 +163,7 @@ public final class EmbeddedStore implements Store {
     @Override
     public Optional<KeyValue> get(String key) {
         checkOpen();
-        KeyHistory h = index.get(key);
+        KeyHistory h = byKey.get(key);
         if (h == null) {
             return Optional.empty();
         }
@@ -204,18 +208,18 @@ public final class EmbeddedStore implements Store {
     // ---------------------------------------------------------------- writes
 
     @Override
-    public CompletableFuture<TxnResult> create(String key, byte[] value) {
-        return submit(new PendingWrite(Op.CREATE, key, value, 0, new CompletableFuture<>()));
+    public CompletableFuture<TxnResult> create(String key, byte[] value, Object attachment) {
+        return submit(new PendingWrite(Op.CREATE, key, value, 0, attachment, new CompletableFuture<>()));
     }
 
     @Override
-    public CompletableFuture<TxnResult> update(String key, byte[] value, long expectedModRevision) {
-        return submit(new PendingWrite(Op.UPDATE, key, value, expectedModRevision, new CompletableFuture<>()));
+    public CompletableFuture<TxnResult> update(String key, byte[] value, long expectedModRevision, Object attachment) {
+        return submit(new PendingWrite(Op.UPDATE, key, value, expectedModRevision, attachment, new CompletableFuture<>()));
     }
 
     @Override
     public CompletableFuture<TxnResult> delete(String key, long expectedModRevision) {
-        return submit(new PendingWrite(Op.DELETE, key, null, expectedModRevision, new CompletableFuture<>()));
+        return submit(new PendingWrite(Op.DELETE, key, null, expectedModRevision, null, new CompletableFuture<>()));
     }
 
     private CompletableFuture<TxnResult> submit(PendingWrite w) {
@@ -330,7 +334,7 @@ public final class EmbeddedStore implements Store {
     }
 
     private Head headOf(String key) {
-        KeyHistory h = index.get(key);
+        KeyHistory h = byKey.get(key);
         Version v = h == null ? null : h.latest();
         if (v == null || v.tombstone) {
             return null;
@@ -365,9 +369,19 @@ public final class EmbeddedStore implements Store {
         wal.write(buf);
     }
 
+    /** Only the writer thread adds histories, so the two maps are filled together without a lock. */
     private void applyToIndex(String key, Version v) {
-        while (!index.computeIfAbsent(key, k -> new KeyHistory()).append(v)) {
-            // the history was retired by compaction between lookup and append: it is gone from the map now
+        while (true) {
+            KeyHistory h = byKey.get(key);
+            if (h == null) {
+                h = new KeyHistory();
+                byKey.put(key, h);
+                index.put(key, h);
+            }
+            if (h.append(v)) {
+                return;
+            }
+            // the history was retired by compaction between lookup and append: it is leaving the maps now
             Thread.onSpinWait();
         }
     }
@@ -378,7 +392,7 @@ public final class EmbeddedStore implements Store {
         if (d.head == null) {
             return new WatchEvent(WatchEvent.Type.DELETE, new KeyValue(key, null, 0, d.revision, 0), prev);
         }
-        return new WatchEvent(WatchEvent.Type.PUT, d.head.toKeyValue(key), prev);
+        return new WatchEvent(WatchEvent.Type.PUT, d.head.toKeyValue(key), prev, d.write.attachment);
     }
 
     // ---------------------------------------------------------------- watch
@@ -436,6 +450,7 @@ public final class EmbeddedStore implements Store {
         for (Map.Entry<String, KeyHistory> e : index.entrySet()) {
             if (e.getValue().compact(revision)) {
                 index.remove(e.getKey(), e.getValue());
+                byKey.remove(e.getKey(), e.getValue());
             }
         }
     }
@@ -524,7 +539,7 @@ public final class EmbeddedStore implements Store {
             return;
         }
         closed = true;
-        queue.add(new PendingWrite(null, null, null, 0, null));
+        queue.add(new PendingWrite(null, null, null, 0, null, null));
         try {
             writer.join(10_000);
             maintenance.shutdownNow();
