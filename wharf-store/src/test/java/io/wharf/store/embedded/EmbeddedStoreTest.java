@@ -341,6 +341,22 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void historyIsCompactedAutomaticallyToTheRevisionOfThePreviousRun() throws Exception {
+        EmbeddedStore st = open(EmbeddedStoreOptions.defaults(dir).withCompactionInterval(Duration.ofMillis(300)));
+        st.create("/auto/a", b("1")).get();
+        long early = st.currentRevision();
+        st.update("/auto/a", b("2"), early).get();
+        // the first run only remembers the current revision; the second compacts to it
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (st.compactRevision() < early + 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(st.compactRevision()).isGreaterThanOrEqualTo(early + 1);
+        assertThatThrownBy(() -> st.range("/auto/", Store.prefixEnd("/auto/"), early, 0)).isInstanceOf(StoreException.Compacted.class);
+        assertThat(s(st.get("/auto/a").orElseThrow())).isEqualTo("2");
+    }
+
+    @Test
     void secondProcessOnTheSameDirectoryIsRefused() throws Exception {
         open();
         assertThatThrownBy(() -> EmbeddedStore.open(EmbeddedStoreOptions.defaults(dir)))
