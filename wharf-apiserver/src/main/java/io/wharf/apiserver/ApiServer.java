@@ -119,9 +119,11 @@ public final class ApiServer implements AutoCloseable {
                     id -> new ResourceStorage(t, strategies.forType(t), store, admission, clock));
             registry.add(new ServedResource(t, storage, converter(t, storage.type()), Printers.forKind(t.group(), t.kind())));
         }
+        long t0 = System.nanoTime();
         for (ResourceStorage s : storages.values()) {
             s.start();
         }
+        LOG.debug("{} watch caches loaded in {} ms", storages.size(), (System.nanoTime() - t0) / 1_000_000);
         timers.scheduleAtFixedRate(() -> storages.values().forEach(s -> s.cache().bookmark()),
                 BOOKMARK_INTERVAL_SECONDS, BOOKMARK_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
@@ -141,8 +143,10 @@ public final class ApiServer implements AutoCloseable {
         TokenAuthenticator tokens = options.tokenAuthFile() == null ? new TokenAuthenticator()
                 : TokenAuthenticator.fromFile(options.tokenAuthFile());
         options.extraTokens().forEach(tokens::add);
+        long tTls = System.nanoTime();
         try {
             sslContext.set(tlsReady.join());
+            LOG.debug("waited {} ms for the TLS context", (System.nanoTime() - tTls) / 1_000_000);
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
         }
@@ -273,6 +277,9 @@ public final class ApiServer implements AutoCloseable {
             if (io.netty.handler.ssl.OpenSsl.isAvailable()) {
                 return SslContextBuilder.forServer(tls.key(), chain)
                         .sslProvider(io.netty.handler.ssl.SslProvider.OPENSSL)
+                        // Netty hands the key to BoringSSL through an in-memory keystore; JKS spares the
+                        // PKCS12 default its password-based key derivation, which cost start-up time
+                        .keyStoreType("JKS")
                         .trustManager(tls.clientCa())
                         .clientAuth(ClientAuth.OPTIONAL)
                         .build();

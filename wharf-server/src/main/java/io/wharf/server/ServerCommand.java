@@ -72,7 +72,7 @@ final class ServerCommand implements Callable<Integer> {
                 serviceCidr, nodePortRange, tlsSans, tokenAuthFile, enableAdmission, disableAdmission, Duration.ofMinutes(5));
         WharfServer server = new WharfServer(config);
         try {
-            server.start();
+            server.startApiServer();
         } catch (Exception e) {
             log.error("cannot start: {}", e.getMessage(), e);
             return 1;
@@ -84,10 +84,17 @@ final class ServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "wharf-shutdown"));
         long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-        log.info("Wharf {} API server ready at {} ({} ms after start); kubeconfig: {}", new Main.Version().getVersion()[0],
+        log.info("Wharf v1.32.0+wharf (commit {}) API server ready at {} ({} ms after start); kubeconfig: {}", BuildInfo.commit(),
                 server.url(), sinceJvmStart, server.kubeconfig());
         System.out.println("export KUBECONFIG=" + server.kubeconfig());
         System.out.flush();
+        try {
+            server.startControllerManager();
+        } catch (RuntimeException e) {
+            log.error("cannot start the controller manager: {}", e.getMessage(), e);
+            server.close();
+            return 1;
+        }
         if (exitWhenReady) {
             System.exit(0);
         }

@@ -71,6 +71,7 @@ public final class WharfServer implements AutoCloseable {
         return t;
     });
     private ClusterPki pki;
+    private ClusterCredentials credentials;
     private Store store;
     private ApiServer api;
     private ControllerManager controllers;
@@ -81,12 +82,24 @@ public final class WharfServer implements AutoCloseable {
         this.config = config;
     }
 
+    /** Starts everything: the API server, then the controller manager. */
     public void start() throws IOException, InterruptedException {
+        startApiServer();
+        startControllerManager();
+    }
+
+    /**
+     * The certificates, the store, the API server and the admin kubeconfig: after this, kubectl
+     * works. The controller manager is started separately so readiness is not held up by it.
+     */
+    public void startApiServer() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
         Files.createDirectories(config.dataDir());
         pki = new ClusterPki(config.dataDir(), Clock.systemUTC());
         ServingNames names = servingNames();
         ClusterCredentials creds = pki.ensure(names);
         creds.warnings().forEach(LOG::warn);
+        LOG.debug("certificates ready after {} ms", (System.nanoTime() - t0) / 1_000_000);
         store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(config.dataDir().resolve("db"))
                 .withCompactionInterval(config.compactionInterval()));
         String advertise = advertiseAddress();
@@ -101,17 +114,19 @@ public final class WharfServer implements AutoCloseable {
             close();
             throw e;
         }
+        LOG.debug("API server serving after {} ms", (System.nanoTime() - t0) / 1_000_000);
         String host = config.bindAddress().isAnyLocalAddress() ? "127.0.0.1" : hostLiteral(config.bindAddress());
         url = "https://" + host + ":" + api.port();
         kubeconfig = config.dataDir().resolve("kubeconfig.yaml");
         KubeconfigWriter.write(kubeconfig, Kubeconfig.withClientCertificate("wharf", "admin", "wharf", url,
                 creds.authority().certificate(), creds.admin()));
         scheduleRenewal(creds, names);
-        startControllers(creds);
+        this.credentials = creds;
     }
 
     /** The controller manager runs in this JVM but reaches the API server over HTTPS, as its own user. */
-    private void startControllers(ClusterCredentials creds) {
+    public void startControllerManager() {
+        ClusterCredentials creds = credentials;
         CertifiedKey cert = pki.issueClientCertificate("system:kube-controller-manager", List.of(), ClusterPki.LEAF_VALIDITY);
         controllers = new ControllerManager(new ControllerManager.Connection(url, Pem.encodeCertificate(creds.authority().certificate()),
                 Pem.encodeCertificate(cert.certificate()), Pem.encodeTraditionalPrivateKey(cert.key()), cert.key().getAlgorithm()));
