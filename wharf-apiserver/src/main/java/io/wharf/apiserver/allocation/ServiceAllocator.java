@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.apiserver.errors.ApiException;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import io.wharf.store.Store;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -193,12 +193,7 @@ public final class ServiceAllocator {
 
     private ApiException invalidIp(ObjectNode svc, String ip, String why) {
         return ApiException.invalid(group, "Service", Json.text(svc, "metadata", "name"), List.of(
-                FieldError.invalid("spec.clusterIPs", new Object() {
-                    @Override
-                    public String toString() {
-                        return "[]string{\"" + ip + "\"}";
-                    }
-                }, "failed to allocate IP " + ip + ": " + why)));
+                FieldProblem.invalid("spec.clusterIPs", List.of(ip), "failed to allocate IP " + ip + ": " + why)));
     }
 
     private static void setIp(ObjectNode spec, String ip) {
@@ -268,7 +263,7 @@ public final class ServiceAllocator {
 
     private ApiException invalidPort(ObjectNode svc, int index, int port, String why) {
         return ApiException.invalid(group, "Service", Json.text(svc, "metadata", "name"), List.of(
-                FieldError.invalid("spec.ports[" + index + "].nodePort", port, why)));
+                FieldProblem.invalid("spec.ports[" + index + "].nodePort", port, why)));
     }
 
     // ---------------------------------------------------------------- reading a Service

@@ -3,6 +3,7 @@ package io.wharf.apiserver.errors;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
+import io.wharf.api.validation.FieldProblem;
 import java.util.List;
 
 /**
@@ -16,11 +17,11 @@ public class ApiException extends RuntimeException {
     private final String name;
     private final String group;
     private final String kind;
-    private final List<FieldError> causes;
+    private final List<StatusCause> causes;
     private final Integer retryAfterSeconds;
 
     public ApiException(int code, String reason, String message, String name, String group, String kind,
-                        List<FieldError> causes, Integer retryAfterSeconds) {
+                        List<StatusCause> causes, Integer retryAfterSeconds) {
         super(message);
         this.code = code;
         this.reason = reason;
@@ -43,7 +44,7 @@ public class ApiException extends RuntimeException {
         return reason;
     }
 
-    public List<FieldError> causes() {
+    public List<StatusCause> causes() {
         return causes;
     }
 
@@ -87,18 +88,9 @@ public class ApiException extends RuntimeException {
     }
 
     /** 422 with one cause per field, message {@code Kind "name" is invalid: ...} like upstream. */
-    public static ApiException invalid(String group, String kind, String name, List<FieldError> errors) {
-        StringBuilder msg = new StringBuilder(qualified(group, kind)).append(" \"").append(name == null ? "" : name).append("\" is invalid: ");
-        if (errors.size() == 1) {
-            msg.append(errors.get(0).message());
-        } else {
-            msg.append('[');
-            for (int i = 0; i < errors.size(); i++) {
-                msg.append(i == 0 ? "" : ", ").append(errors.get(i).message());
-            }
-            msg.append(']');
-        }
-        return new ApiException(422, "Invalid", msg.toString(), name, group, kind, errors, null);
+    public static ApiException invalid(String group, String kind, String name, List<FieldProblem> problems) {
+        String msg = qualified(group, kind) + " \"" + (name == null ? "" : name) + "\" is invalid: " + FieldProblem.aggregateMessage(problems);
+        return new ApiException(422, "Invalid", msg, name, group, kind, problems.stream().map(StatusCause::of).toList(), null);
     }
 
     public static ApiException badRequest(String message) {
@@ -157,7 +149,7 @@ public class ApiException extends RuntimeException {
      */
     public static ApiException tooLargeResourceVersion(long requested, long current) {
         return new ApiException(504, "Timeout", "Timeout: Too large resource version: " + requested + ", current: " + current,
-                null, null, null, List.of(new FieldError(FieldError.Type.RESOURCE_VERSION_TOO_LARGE, null, null, null)), 1);
+                null, null, null, List.of(new StatusCause("ResourceVersionTooLarge", "Too large resource version", null)), 1);
     }
 
     public static ApiException notFoundPath() {
@@ -186,8 +178,8 @@ public class ApiException extends RuntimeException {
             }
             if (!causes.isEmpty()) {
                 ArrayNode arr = d.putArray("causes");
-                for (FieldError c : causes) {
-                    ObjectNode cause = arr.addObject().put("reason", c.type().reason).put("message", c.body());
+                for (StatusCause c : causes) {
+                    ObjectNode cause = arr.addObject().put("reason", c.reason()).put("message", c.message());
                     if (c.field() != null) {
                         cause.put("field", c.field());
                     }

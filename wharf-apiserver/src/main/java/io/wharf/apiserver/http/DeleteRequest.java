@@ -3,7 +3,7 @@ package io.wharf.apiserver.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.apiserver.errors.ApiException;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.DeleteOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,10 +60,10 @@ record DeleteRequest(DeleteOptions options, boolean dryRun) {
                 dryRun = true;
             }
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (orphan != null && !orphan.isEmpty()) {
             if (policy != null && !policy.isEmpty()) {
-                errors.add(FieldError.invalid("propagationPolicy", policy, "orphanDependents and deletionPropagation cannot be both set"));
+                errors.add(FieldProblem.invalid("propagationPolicy", policy, "orphanDependents and deletionPropagation cannot be both set"));
             } else {
                 policy = Boolean.parseBoolean(orphan) ? "Orphan" : "Background";
             }

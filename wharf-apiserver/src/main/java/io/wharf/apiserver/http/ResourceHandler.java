@@ -10,7 +10,7 @@ import io.wharf.api.labels.LabelSelector;
 import io.wharf.apiserver.cache.ObjectFilter;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.DeleteOptions;
 import io.wharf.apiserver.registry.DeleteResult;
 import io.wharf.apiserver.registry.ListOptions;
@@ -134,7 +134,7 @@ public final class ResourceHandler {
     private void list(ApiRequest req, ServedResource sr, String namespace) {
         Output out = Output.negotiate(req, true);
         if (req.param("sendInitialEvents") != null) {
-            throw invalidListOptions(List.of(FieldError.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list")));
+            throw invalidListOptions(List.of(FieldProblem.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list")));
         }
         ListResult lr = sr.storage().list(listOptions(req, sr, namespace, null));
         Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.list(sr, lr, out));
@@ -183,7 +183,7 @@ public final class ResourceHandler {
         return v.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=").replace("!", "\\!");
     }
 
-    private static ApiException invalidListOptions(List<FieldError> errors) {
+    private static ApiException invalidListOptions(List<FieldProblem> errors) {
         return ApiException.invalid("meta.k8s.io", "ListOptions", "", errors);
     }
 
@@ -197,16 +197,16 @@ public final class ResourceHandler {
         boolean bookmarks = req.flag("allowWatchBookmarks");
         boolean initialEvents = sendInitial != null && req.flag("sendInitialEvents");
         String match = req.param("resourceVersionMatch", "");
-        List<FieldError> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (sendInitial != null) {
             if (!match.equals("NotOlderThan")) {
-                problems.add(FieldError.forbidden("resourceVersionMatch", "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+                problems.add(FieldProblem.forbidden("resourceVersionMatch", "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
             }
             if (!bookmarks) {
-                problems.add(FieldError.forbidden("allowWatchBookmarks", "sendInitialEvents requires setting allowWatchBookmarks to true"));
+                problems.add(FieldProblem.forbidden("allowWatchBookmarks", "sendInitialEvents requires setting allowWatchBookmarks to true"));
             }
         } else if (!match.isEmpty()) {
-            problems.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
+            problems.add(FieldProblem.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
         }
         if (!problems.isEmpty()) {
             throw invalidListOptions(problems);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.labels.LabelSelector;
 import io.wharf.apiserver.errors.ApiException;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.RequestContext;
 import io.wharf.apiserver.registry.WriteResult;
@@ -74,7 +74,7 @@ final class ScaleHandler {
             }
             if (n < 0) {
                 throw ApiException.invalid("autoscaling", "Scale", name, List.of(
-                        FieldError.invalid("spec.replicas", n, "must be greater than or equal to 0")));
+                        FieldProblem.invalid("spec.replicas", n, "must be greater than or equal to 0")));
             }
             set(served, spec.specReplicasPath(), n);
             String rv = Meta.resourceVersion(desiredScale);

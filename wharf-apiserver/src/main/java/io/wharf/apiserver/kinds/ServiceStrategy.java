@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.apiserver.allocation.ServiceAllocator;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.ResourceStrategy;
 import java.util.List;
@@ -93,7 +93,7 @@ public final class ServiceStrategy implements ResourceStrategy {
      * have none, are exempt), made before the allocator would take the new address.
      */
     @Override
-    public List<FieldError> validateUpdate(ObjectNode svc, ObjectNode old) {
+    public List<FieldProblem> validateUpdate(ObjectNode svc, ObjectNode old) {
         JsonNode spec = svc.path("spec");
         JsonNode oldSpec = old.path("spec");
         if (spec.path("type").asText("ClusterIP").equals("ExternalName") || oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {
@@ -108,7 +108,7 @@ public final class ServiceStrategy implements ResourceStrategy {
             return List.of();
         }
         String value = "[]string{\"" + now + "\"}";
-        return List.of(FieldError.invalid("spec.clusterIPs[0]", new Object() {
+        return List.of(FieldProblem.invalid("spec.clusterIPs[0]", new Object() {
             @Override
             public String toString() {
                 return value; // Go's rendering of the []string upstream reports

@@ -114,19 +114,28 @@ final class SchemaWriter {
     }
 
     static ObjectNode schema(Schema s) {
+        return schema(s, REF_PREFIX, SchemaWriter::scalar, o -> o.put("x-kubernetes-preserve-unknown-fields", true));
+    }
+
+    /**
+     * A property's schema in either OpenAPI dialect: they differ only in where references point, how
+     * scalars are spelled and how an untyped value is shown.
+     */
+    static ObjectNode schema(Schema s, String refPrefix, java.util.function.BiConsumer<ObjectNode, Schema.Primitive> scalar,
+                             java.util.function.Consumer<ObjectNode> untyped) {
         ObjectNode o = Json.object();
         if (s instanceof Schema.Ref r) {
-            o.put("$ref", REF_PREFIX + r.name());
+            o.put("$ref", refPrefix + r.name());
         } else if (s instanceof Schema.ArrayOf a) {
             o.put("type", "array");
-            o.set("items", schema(a.items()));
+            o.set("items", schema(a.items(), refPrefix, scalar, untyped));
         } else if (s instanceof Schema.MapOf m) {
             o.put("type", "object");
-            o.set("additionalProperties", schema(m.values()));
+            o.set("additionalProperties", schema(m.values(), refPrefix, scalar, untyped));
         } else if (s instanceof Schema.Primitive p) {
-            scalar(o, p);
+            scalar.accept(o, p);
         } else {
-            o.put("x-kubernetes-preserve-unknown-fields", true);
+            untyped.accept(o);
         }
         return o;
     }

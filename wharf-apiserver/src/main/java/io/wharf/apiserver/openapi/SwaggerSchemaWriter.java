@@ -49,20 +49,9 @@ final class SwaggerSchemaWriter {
         return o;
     }
 
+    /** v2 spells untyped values as an empty schema. */
     static ObjectNode schema(Schema s) {
-        ObjectNode o = Json.object();
-        if (s instanceof Schema.Ref r) {
-            o.put("$ref", REF_PREFIX + r.name());
-        } else if (s instanceof Schema.ArrayOf a) {
-            o.put("type", "array");
-            o.set("items", schema(a.items()));
-        } else if (s instanceof Schema.MapOf m) {
-            o.put("type", "object");
-            o.set("additionalProperties", schema(m.values()));
-        } else if (s instanceof Schema.Primitive p) {
-            primitive(o, p);
-        }
-        return o;
+        return SchemaWriter.schema(s, REF_PREFIX, SwaggerSchemaWriter::primitive, o -> { });
     }
 
     private static void primitive(ObjectNode o, Schema.Primitive p) {

@@ -6,7 +6,7 @@ import io.wharf.api.json.Json;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.MetadataValidation;
 import io.wharf.api.validation.NameValidation;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,35 +18,35 @@ final class MetadataChecks {
     private MetadataChecks() {
     }
 
-    static List<FieldError> validate(ObjectNode obj, boolean namespaced, ResourceStrategy strategy) {
-        List<FieldError> errors = new ArrayList<>();
+    static List<FieldProblem> validate(ObjectNode obj, boolean namespaced, ResourceStrategy strategy) {
+        List<FieldProblem> errors = new ArrayList<>();
         JsonNode meta = obj.path("metadata");
         String name = Json.text(obj, "metadata", "name");
         String generateName = Json.text(obj, "metadata", "generateName");
         if (name == null || name.isEmpty()) {
-            errors.add(FieldError.required("metadata.name", "name or generateName is required"));
+            errors.add(FieldProblem.required("metadata.name", "name or generateName is required"));
         } else {
             for (String msg : strategy.validateName(name)) {
-                errors.add(FieldError.invalid("metadata.name", name, msg));
+                errors.add(FieldProblem.invalid("metadata.name", name, msg));
             }
         }
         if (generateName != null && !generateName.isEmpty()) {
             // a prefix may end in '-' or '.', which a full name may not: check it with a filler appended
             for (String msg : strategy.validateName(generateName + "x")) {
-                errors.add(FieldError.invalid("metadata.generateName", generateName, msg));
+                errors.add(FieldProblem.invalid("metadata.generateName", generateName, msg));
             }
         }
         String ns = Json.text(obj, "metadata", "namespace");
         if (namespaced) {
             if (ns == null || ns.isEmpty()) {
-                errors.add(FieldError.required("metadata.namespace", ""));
+                errors.add(FieldProblem.required("metadata.namespace", ""));
             } else {
                 for (String msg : NameValidation.isDNS1123Label(ns)) {
-                    errors.add(FieldError.invalid("metadata.namespace", ns, msg));
+                    errors.add(FieldProblem.invalid("metadata.namespace", ns, msg));
                 }
             }
         } else if (ns != null && !ns.isEmpty()) {
-            errors.add(FieldError.forbidden("metadata.namespace", "not allowed on this type"));
+            errors.add(FieldProblem.forbidden("metadata.namespace", "not allowed on this type"));
         }
         errors.addAll(problems("metadata.labels", MetadataValidation.validateLabels(Meta.stringMap(meta.get("labels")))));
         errors.addAll(problems("metadata.annotations", MetadataValidation.validateAnnotations(Meta.stringMap(meta.get("annotations")))));
@@ -55,8 +55,8 @@ final class MetadataChecks {
         return errors;
     }
 
-    static List<FieldError> validateUpdate(ObjectNode obj, ObjectNode old, boolean namespaced, ResourceStrategy strategy) {
-        List<FieldError> errors = new ArrayList<>(validate(obj, namespaced, strategy));
+    static List<FieldProblem> validateUpdate(ObjectNode obj, ObjectNode old, boolean namespaced, ResourceStrategy strategy) {
+        List<FieldProblem> errors = new ArrayList<>(validate(obj, namespaced, strategy));
         immutable(errors, obj, old, "name");
         immutable(errors, obj, old, "namespace");
         immutable(errors, obj, old, "uid");
@@ -69,7 +69,7 @@ final class MetadataChecks {
             old.path("metadata").path("finalizers").forEach(f -> before.add(f.asText()));
             for (JsonNode f : obj.path("metadata").path("finalizers")) {
                 if (!before.contains(f.asText())) {
-                    errors.add(FieldError.forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted, found new finalizers [\""
+                    errors.add(FieldProblem.forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted, found new finalizers [\""
                             + f.asText() + "\"]"));
                     break;
                 }
@@ -78,26 +78,26 @@ final class MetadataChecks {
         return errors;
     }
 
-    private static void immutable(List<FieldError> errors, ObjectNode obj, ObjectNode old, String field) {
+    private static void immutable(List<FieldProblem> errors, ObjectNode obj, ObjectNode old, String field) {
         JsonNode now = obj.path("metadata").get(field);
         JsonNode was = old.path("metadata").get(field);
         String a = now == null || now.isNull() ? "" : now.asText();
         String b = was == null || was.isNull() ? "" : was.asText();
         if (!Objects.equals(a, b)) {
-            errors.add(FieldError.invalid("metadata." + field, now == null || now.isNull() ? a : now, "field is immutable"));
+            errors.add(FieldProblem.invalid("metadata." + field, now == null || now.isNull() ? a : now, "field is immutable"));
         }
     }
 
-    private static List<FieldError> problems(String base, List<FieldProblem> ps) {
-        List<FieldError> out = new ArrayList<>();
+    private static List<FieldProblem> problems(String base, List<FieldProblem> ps) {
+        List<FieldProblem> out = new ArrayList<>();
         for (FieldProblem p : ps) {
-            out.add(FieldError.invalid(base + (p.path() == null ? "" : p.path()), p.badValue(), p.detail()));
+            out.add(p.withPathPrefix(base));
         }
         return out;
     }
 
-    private static List<FieldError> finalizers(JsonNode finalizers) {
-        List<FieldError> out = new ArrayList<>();
+    private static List<FieldProblem> finalizers(JsonNode finalizers) {
+        List<FieldProblem> out = new ArrayList<>();
         if (finalizers == null || !finalizers.isArray()) {
             return out;
         }
@@ -106,20 +106,20 @@ final class MetadataChecks {
         for (JsonNode f : finalizers) {
             String v = f.asText();
             for (String msg : NameValidation.isQualifiedName(v)) {
-                out.add(FieldError.invalid("metadata.finalizers", v, msg));
+                out.add(FieldProblem.invalid("metadata.finalizers", v, msg));
             }
             orphan |= v.equals("orphan");
             foreground |= v.equals("foregroundDeletion");
         }
         if (orphan && foreground) {
-            out.add(FieldError.invalid("metadata.finalizers", finalizers.toString(),
+            out.add(FieldProblem.invalid("metadata.finalizers", finalizers.toString(),
                     "finalizer orphan and foregroundDeletion cannot be both set"));
         }
         return out;
     }
 
-    private static List<FieldError> ownerReferences(JsonNode refs) {
-        List<FieldError> out = new ArrayList<>();
+    private static List<FieldProblem> ownerReferences(JsonNode refs) {
+        List<FieldProblem> out = new ArrayList<>();
         if (refs == null || !refs.isArray()) {
             return out;
         }
@@ -129,7 +129,7 @@ final class MetadataChecks {
             String p = "metadata.ownerReferences[" + i + "]";
             for (String f : List.of("apiVersion", "kind", "name", "uid")) {
                 if (r.path(f).asText("").isEmpty()) {
-                    out.add(FieldError.invalid(p + "." + f, "", "must not be empty"));
+                    out.add(FieldProblem.invalid(p + "." + f, "", "must not be empty"));
                 }
             }
             if (r.path("controller").asBoolean(false)) {
@@ -137,7 +137,7 @@ final class MetadataChecks {
             }
         }
         if (controllers > 1) {
-            out.add(FieldError.invalid("metadata.ownerReferences", refs.toString(), "Only one reference can have Controller set to true"));
+            out.add(FieldProblem.invalid("metadata.ownerReferences", refs.toString(), "Only one reference can have Controller set to true"));
         }
         return out;
     }

@@ -11,7 +11,7 @@ import io.wharf.apiserver.admission.Operation;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.resources.ResourceType;
 import io.wharf.store.KeyValue;
 import io.wharf.store.RangeResult;
@@ -146,18 +146,18 @@ public final class ResourceStorage {
         if (match.isEmpty()) {
             return;
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (rv.isEmpty()) {
-            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided"));
+            errors.add(FieldProblem.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided"));
         }
         if (continueToken != null && !continueToken.isEmpty()) {
-            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
+            errors.add(FieldProblem.forbidden("resourceVersionMatch", "resourceVersionMatch is forbidden when continue is provided"));
         }
         if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
-            errors.add(FieldError.notSupported("resourceVersionMatch", match, List.of("Exact", "NotOlderThan", "")));
+            errors.add(FieldProblem.notSupported("resourceVersionMatch", match, List.of("Exact", "NotOlderThan", "")));
         }
         if (match.equals("Exact") && rv.equals("0")) {
-            errors.add(FieldError.forbidden("resourceVersionMatch", "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\""));
+            errors.add(FieldProblem.forbidden("resourceVersionMatch", "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\""));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid("meta.k8s.io", "ListOptions", "", errors);
@@ -376,7 +376,7 @@ public final class ResourceStorage {
     }
 
     private void validateCreate(ResourceType served, ObjectNode obj) {
-        List<FieldError> errors = new ArrayList<>(MetadataChecks.validate(obj, type.namespaced(), strategy));
+        List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validate(obj, type.namespaced(), strategy));
         errors.addAll(strategy.validate(obj));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
@@ -534,7 +534,7 @@ public final class ResourceStorage {
     }
 
     private void validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
-        List<FieldError> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
+        List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
         errors.addAll(strategy.validateUpdate(obj, old));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
@@ -632,7 +632,7 @@ public final class ResourceStorage {
 
     private static void checkPropagationPolicy(String policy) {
         if (policy != null && !policy.isEmpty() && !List.of("Foreground", "Background", "Orphan").contains(policy)) {
-            throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldError.notSupported(
+            throw ApiException.invalid("meta.k8s.io", "DeleteOptions", "", List.of(FieldProblem.notSupported(
                     "propagationPolicy", policy, List.of("Foreground", "Background", "Orphan", "nil"))));
         }
     }

@@ -2,7 +2,7 @@ package io.wharf.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.NameValidation;
-import io.wharf.apiserver.errors.FieldError;
+import io.wharf.api.validation.FieldProblem;
 import java.util.List;
 
 /**
@@ -53,11 +53,11 @@ public interface ResourceStrategy {
     default void prepareForUpdate(ObjectNode obj, ObjectNode old, String subresource) {
     }
 
-    default List<FieldError> validate(ObjectNode obj) {
+    default List<FieldProblem> validate(ObjectNode obj) {
         return List.of();
     }
 
-    default List<FieldError> validateUpdate(ObjectNode obj, ObjectNode old) {
+    default List<FieldProblem> validateUpdate(ObjectNode obj, ObjectNode old) {
         return validate(obj);
     }
 

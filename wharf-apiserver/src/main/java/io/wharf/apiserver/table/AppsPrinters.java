@@ -32,23 +32,31 @@ final class AppsPrinters {
             Columns.age(),
             Columns.containers(), Columns.images(), Columns.selector());
 
-    static final RowPrinter REPLICA_SET = SimpleRowPrinter.of((o, now) -> {
-        String[] ci = Cells.containerNamesAndImages(Fields.at(o, "spec", "template", "spec"));
-        return List.of(
-                Fields.name(o),
-                Fields.num(o, "spec", "replicas"),
-                Fields.num(o, "status", "replicas"),
-                Fields.num(o, "status", "readyReplicas"),
-                Cells.age(o, now),
-                ci[0], ci[1],
-                Selectors.formatSelector(Fields.at(o, "spec", "selector")));
-    },
-            Columns.name(),
-            Columns.integer("Desired", "Number of pods wanted."),
-            Columns.integer("Current", "Number of pods that exist."),
-            Columns.integer("Ready", "Number of pods that are ready."),
-            Columns.age(),
-            Columns.containers(), Columns.images(), Columns.selector());
+    static final RowPrinter REPLICA_SET = replicaPrinter(Selectors::formatSelector);
+
+    /**
+     * ReplicaSets and ReplicationControllers print the same columns; only their selectors differ in
+     * shape (a LabelSelector against a plain label map).
+     */
+    static RowPrinter replicaPrinter(java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, String> selector) {
+        return SimpleRowPrinter.of((o, now) -> {
+            String[] ci = Cells.containerNamesAndImages(Fields.at(o, "spec", "template", "spec"));
+            return List.of(
+                    Fields.name(o),
+                    Fields.num(o, "spec", "replicas"),
+                    Fields.num(o, "status", "replicas"),
+                    Fields.num(o, "status", "readyReplicas"),
+                    Cells.age(o, now),
+                    ci[0], ci[1],
+                    selector.apply(Fields.at(o, "spec", "selector")));
+        },
+                Columns.name(),
+                Columns.integer("Desired", "Number of pods wanted."),
+                Columns.integer("Current", "Number of pods that exist."),
+                Columns.integer("Ready", "Number of pods that are ready."),
+                Columns.age(),
+                Columns.containers(), Columns.images(), Columns.selector());
+    }
 
     static final RowPrinter STATEFUL_SET = SimpleRowPrinter.of((o, now) -> {
         String[] ci = Cells.containerNamesAndImages(Fields.at(o, "spec", "template", "spec"));

@@ -24,23 +24,7 @@ final class CorePrinters {
             Columns.string("Images", "Container images of the template."),
             Columns.string("Pod Labels", "Labels given to pods made from the template."));
 
-    static final RowPrinter REPLICATION_CONTROLLER = SimpleRowPrinter.of((o, now) -> {
-        String[] ci = Cells.containerNamesAndImages(Fields.at(o, "spec", "template", "spec"));
-        return List.of(
-                Fields.name(o),
-                Fields.num(o, "spec", "replicas"),
-                Fields.num(o, "status", "replicas"),
-                Fields.num(o, "status", "readyReplicas"),
-                Cells.age(o, now),
-                ci[0], ci[1],
-                Selectors.labels(Fields.at(o, "spec", "selector")));
-    },
-            Columns.name(),
-            Columns.integer("Desired", "Number of pods wanted."),
-            Columns.integer("Current", "Number of pods that exist."),
-            Columns.integer("Ready", "Number of pods that are ready."),
-            Columns.age(),
-            Columns.containers(), Columns.images(), Columns.selector());
+    static final RowPrinter REPLICATION_CONTROLLER = AppsPrinters.replicaPrinter(Selectors::labels);
 
     static final RowPrinter NAMESPACE = SimpleRowPrinter.of(
             (o, now) -> List.of(Fields.name(o), Fields.str(o, "status", "phase"), Cells.age(o, now)),
