@@ -12,6 +12,7 @@ import io.wharf.apiserver.allocation.ServiceAllocator;
 import io.wharf.apiserver.auth.TokenAuthenticator;
 import io.wharf.apiserver.bootstrap.SystemObjects;
 import io.wharf.apiserver.cache.CachedObject;
+import io.wharf.apiserver.crd.CustomResourceController;
 import io.wharf.apiserver.discovery.DiscoveryHandler;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.apiserver.health.HealthChecks;
@@ -43,6 +44,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,12 +69,14 @@ public final class ApiServer implements AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final ResourceRegistry registry = new ResourceRegistry();
-    private final Map<String, ResourceStorage> storages = new LinkedHashMap<>();
+    /** Every storage by "group/resource"; custom resource storages come and go while serving. */
+    private final ConcurrentMap<String, ResourceStorage> storages = new ConcurrentHashMap<>();
     private final ServiceAllocator services;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
     private final AtomicReference<SslContext> sslContext = new AtomicReference<>();
     private HttpServer http;
+    private CustomResourceController customResources;
     private volatile boolean ready;
 
     public ApiServer(ApiServerOptions options, Store store, Clock clock) {
@@ -112,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         AdmissionChain admission = new AdmissionChain(admissionPlugins());
-        BuiltinStrategies strategies = new BuiltinStrategies(services);
+        BuiltinStrategies strategies = new BuiltinStrategies(services, clock);
         for (ResourceType t : BuiltinResources.all()) {
             String storageId = t.storageGroup() + "/" + t.storageResource();
             ResourceStorage storage = storages.computeIfAbsent(storageId,
@@ -124,6 +129,9 @@ public final class ApiServer implements AutoCloseable {
             s.start();
         }
         LOG.debug("{} watch caches loaded in {} ms", storages.size(), (System.nanoTime() - t0) / 1_000_000);
+        customResources = new CustomResourceController(storage("apiextensions.k8s.io", "customresourcedefinitions"), registry,
+                storages, store, admission, clock);
+        customResources.start();
         timers.scheduleAtFixedRate(() -> storages.values().forEach(s -> s.cache().bookmark()),
                 BOOKMARK_INTERVAL_SECONDS, BOOKMARK_INTERVAL_SECONDS, TimeUnit.SECONDS);
 
@@ -319,6 +327,9 @@ public final class ApiServer implements AutoCloseable {
             http.stop();
         }
         timers.shutdownNow();
+        if (customResources != null) {
+            customResources.close();
+        }
         storages.values().forEach(ResourceStorage::stop);
         workers.shutdown();
         try {

@@ -65,6 +65,11 @@ final class InProcessCluster implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> patch(String path, String contentType, String body) throws Exception {
+        return http.send(request(path).header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> delete(String path) throws Exception {
         return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

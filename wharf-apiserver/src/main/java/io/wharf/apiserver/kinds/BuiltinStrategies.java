@@ -5,6 +5,8 @@ import io.wharf.apiserver.allocation.ServiceAllocator;
 import io.wharf.apiserver.registry.Fields;
 import io.wharf.apiserver.registry.ResourceStrategy;
 import io.wharf.apiserver.resources.ResourceType;
+import io.wharf.apiserver.crd.CustomResourceDefinitionStrategy;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,9 +28,11 @@ public final class BuiltinStrategies {
             "rbac.authorization.k8s.io/clusterroles", "rbac.authorization.k8s.io/clusterrolebindings");
 
     private final ServiceAllocator services;
+    private final Clock clock;
 
-    public BuiltinStrategies(ServiceAllocator services) {
+    public BuiltinStrategies(ServiceAllocator services, Clock clock) {
         this.services = services;
+        this.clock = clock;
     }
 
     public ResourceStrategy forType(ResourceType storageType) {
@@ -38,6 +42,7 @@ public final class BuiltinStrategies {
             case "/namespaces" -> new NamespaceStrategy();
             case "/nodes" -> new NodeStrategy();
             case "/services" -> new ServiceStrategy(services);
+            case "apiextensions.k8s.io/customresourcedefinitions" -> new CustomResourceDefinitionStrategy(clock);
             default -> generic(id);
         };
     }

@@ -8,6 +8,7 @@ import io.wharf.apiserver.allocation.ServiceAllocator;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.ResourceStrategy;
+import io.wharf.apiserver.resources.ResourceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Collections;
@@ -93,7 +94,7 @@ public final class ServiceStrategy implements ResourceStrategy {
      * have none, are exempt), made before the allocator would take the new address.
      */
     @Override
-    public List<FieldProblem> validateUpdate(ObjectNode svc, ObjectNode old) {
+    public List<FieldProblem> validateUpdate(ResourceType served, ObjectNode svc, ObjectNode old) {
         JsonNode spec = svc.path("spec");
         JsonNode oldSpec = old.path("spec");
         if (spec.path("type").asText("ClusterIP").equals("ExternalName") || oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {

@@ -12,6 +12,8 @@ import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.api.validation.FieldProblem;
+import io.wharf.api.validation.kinds.KindValidator;
+import io.wharf.api.validation.kinds.KindValidators;
 import io.wharf.apiserver.resources.ResourceType;
 import io.wharf.store.KeyValue;
 import io.wharf.store.RangeResult;
@@ -30,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Generic storage of one resource: upstream's registry Store. It turns API verbs into store
@@ -54,15 +57,34 @@ public final class ResourceStorage {
     private final Store store;
     private final ObjectCodec codec;
     private final WatchCache cache;
+    /** Upstream's content rules of the stored kind, when it has any (built-in kinds only). */
+    private final Optional<KindValidator> kindValidator;
     private final AdmissionChain admission;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /** Storage of a built-in resource: upstream's defaults and validation of its kind apply. */
     public ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock) {
+        this(type, strategy, store, admission, clock, obj -> Defaulter.apply(type.group(), type.version(), type.kind(), obj),
+                KindValidators.forKind(type.group(), type.version(), type.kind()));
+    }
+
+    /**
+     * Storage with its own defaulting (applied to every object written and read) and no built-in
+     * content validation: custom resources, whose strategy validates against their schema.
+     */
+    public ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock,
+                           Consumer<ObjectNode> defaults) {
+        this(type, strategy, store, admission, clock, defaults, Optional.empty());
+    }
+
+    private ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock,
+                            Consumer<ObjectNode> defaults, Optional<KindValidator> kindValidator) {
         this.type = type;
         this.strategy = strategy;
         this.store = store;
-        this.codec = new ObjectCodec(strategy.fields(), obj -> Defaulter.apply(type.group(), type.version(), type.kind(), obj));
+        this.kindValidator = kindValidator;
+        this.codec = new ObjectCodec(strategy.fields(), defaults);
         this.cache = new WatchCache(type.keyPrefix(), store, codec::cached);
         this.admission = admission;
         this.clock = clock;
@@ -377,7 +399,8 @@ public final class ResourceStorage {
 
     private void validateCreate(ResourceType served, ObjectNode obj) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validate(obj, type.namespaced(), strategy));
-        errors.addAll(strategy.validate(obj));
+        kindValidator.ifPresent(v -> errors.addAll(v.validate(obj)));
+        errors.addAll(strategy.validate(served, obj));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
         }
@@ -535,7 +558,8 @@ public final class ResourceStorage {
 
     private void validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
-        errors.addAll(strategy.validateUpdate(obj, old));
+        kindValidator.ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));
+        errors.addAll(strategy.validateUpdate(served, obj, old));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
         }
@@ -569,7 +593,6 @@ public final class ResourceStorage {
                 Meta.meta(old).put("resourceVersion", Long.toString(r.revision()));
                 return new DeleteResult(old, true);
             }
-            strategy.markDeleting(obj);
             if (obj.equals(old)) {
                 return new DeleteResult(old, false); // already being deleted, nothing changed
             }
@@ -624,6 +647,8 @@ public final class ResourceStorage {
                 m.put("generation", generation + 1);
             }
         }
+        // before deciding: marking may add what holds the object (a CRD's cleanup finalizer)
+        strategy.markDeleting(obj);
         if (grace == 0 && !Meta.hasFinalizers(obj) && !strategy.holdsDeletion(obj)) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.wharf.apiserver.registry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.api.validation.FieldProblem;
+import io.wharf.apiserver.resources.ResourceType;
 import java.util.List;
 
 /**
@@ -53,12 +54,16 @@ public interface ResourceStrategy {
     default void prepareForUpdate(ObjectNode obj, ObjectNode old, String subresource) {
     }
 
-    default List<FieldProblem> validate(ObjectNode obj) {
+    /**
+     * Problems of a new object beyond its metadata, checked against the served version it was sent
+     * in (custom resource versions may have different schemas).
+     */
+    default List<FieldProblem> validate(ResourceType served, ObjectNode obj) {
         return List.of();
     }
 
-    default List<FieldProblem> validateUpdate(ObjectNode obj, ObjectNode old) {
-        return validate(obj);
+    default List<FieldProblem> validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
+        return validate(served, obj);
     }
 
     /**
@@ -77,7 +82,10 @@ public interface ResourceStrategy {
         return false;
     }
 
-    /** Sets what a kind shows while it is being deleted (a namespace's Terminating phase). */
+    /**
+     * Sets what a kind shows while it is being deleted (a namespace's Terminating phase), before the
+     * server decides whether the object can go at once; may be called again on repeated deletes.
+     */
     default void markDeleting(ObjectNode obj) {
     }
 

@@ -77,7 +77,7 @@ public final class StorageFixture implements AutoCloseable {
         return storages.computeIfAbsent(id, k -> {
             ResourceType storageType = type(served.storageGroup(), served.storageGroup().equals("autoscaling") ? "v2" : "v1",
                     served.storageResource());
-            ResourceStorage s = new ResourceStorage(storageType, new BuiltinStrategies(allocator).forType(storageType), store,
+            ResourceStorage s = new ResourceStorage(storageType, new BuiltinStrategies(allocator, clock).forType(storageType), store,
                     admission, clock);
             s.start();
             started.add(s);
