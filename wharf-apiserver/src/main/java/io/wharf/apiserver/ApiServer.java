@@ -24,6 +24,8 @@ import io.wharf.apiserver.http.ResourcePath;
 import io.wharf.apiserver.http.ApiRequest;
 import io.wharf.apiserver.http.Responses;
 import io.wharf.apiserver.kinds.BuiltinStrategies;
+import io.wharf.apiserver.kinds.PodBindings;
+import io.wharf.apiserver.kinds.PodEvictions;
 import io.wharf.apiserver.openapi.OpenApiHandler;
 import io.wharf.apiserver.openapi.SwaggerHandler;
 import io.wharf.apiserver.registry.ResourceStorage;
@@ -160,7 +162,9 @@ public final class ApiServer implements AutoCloseable {
         }
         http = new HttpServer(new InetSocketAddress(options.bindAddress(), options.port()), sslContext::get, tokens,
                 ApiServer::isPublicPath, workers);
-        ResourceHandler resources = new ResourceHandler(registry, renderer, store, new Patcher(schemas), http);
+        ResourceHandler resources = new ResourceHandler(registry, renderer, store, new Patcher(schemas), http,
+                new PodBindings(storage("", "pods"), clock),
+                new PodEvictions(storage("", "pods"), storage("policy", "poddisruptionbudgets"), clock));
         byte[] version = Json.bytes(options.version().toJson());
         http.start(req -> route(req, health, version, openapi, swagger, discovery, resources));
         new SystemObjects(this::storage, services, options.advertiseAddress(), http.port()).ensure();

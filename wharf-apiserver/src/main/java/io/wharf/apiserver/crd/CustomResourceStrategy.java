@@ -74,7 +74,7 @@ final class CustomResourceStrategy implements ResourceStrategy {
     }
 
     @Override
-    public List<FieldProblem> validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
+    public List<FieldProblem> validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
         CustomResourceSchema schema = schemas.get(served.version());
         return schema == null ? List.of() : schema.validateUpdate(obj, old);
     }

@@ -164,7 +164,9 @@ public class ApiException extends RuntimeException {
         s.putObject("metadata");
         s.put("status", "Failure");
         s.put("message", getMessage());
-        s.put("reason", reason);
+        if (reason != null && !reason.isEmpty()) {
+            s.put("reason", reason); // an unknown reason is left out, as upstream's StatusReasonUnknown is
+        }
         if (name != null || kind != null || !causes.isEmpty() || retryAfterSeconds != null) {
             ObjectNode d = s.putObject("details");
             if (name != null) {

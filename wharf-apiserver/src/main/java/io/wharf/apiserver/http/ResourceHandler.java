@@ -10,6 +10,9 @@ import io.wharf.api.labels.LabelSelector;
 import io.wharf.apiserver.cache.ObjectFilter;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
+import io.wharf.apiserver.kinds.PodBindings;
+import io.wharf.apiserver.kinds.PodEphemeralContainers;
+import io.wharf.apiserver.kinds.PodEvictions;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.DeleteOptions;
 import io.wharf.apiserver.registry.DeleteResult;
@@ -45,13 +48,16 @@ public final class ResourceHandler {
     private final Store store;
     private final Patcher patcher;
     private final WebSocketUpgrader upgrader;
+    private final PodSubresourceHandler pods;
 
-    public ResourceHandler(ResourceRegistry registry, Renderer renderer, Store store, Patcher patcher, WebSocketUpgrader upgrader) {
+    public ResourceHandler(ResourceRegistry registry, Renderer renderer, Store store, Patcher patcher, WebSocketUpgrader upgrader,
+                           PodBindings bindings, PodEvictions evictions) {
         this.registry = registry;
         this.renderer = renderer;
         this.store = store;
         this.patcher = patcher;
         this.upgrader = upgrader;
+        this.pods = new PodSubresourceHandler(bindings, evictions);
     }
 
     public void handle(ApiRequest req, ResourcePath path) {
@@ -83,7 +89,11 @@ public final class ResourceHandler {
             }
         } else if (m.equals(HttpMethod.POST) && !hasName) {
             require(type, "create");
-            create(req, sr, namespace);
+            if (PodSubresourceHandler.isBindings(type)) {
+                pods.bind(req, context(req), podResource(), namespace, null);
+            } else {
+                create(req, sr, namespace);
+            }
         } else if (m.equals(HttpMethod.PUT) && hasName) {
             require(type, "update");
             update(req, sr, namespace, path.name());
@@ -345,7 +355,9 @@ public final class ResourceHandler {
             }
             checkPatchedIdentity(p, sr.type(), namespace, name);
             defaults(sr.type(), p);
-            return sr.in(p);
+            ObjectNode desired = sr.in(p);
+            // the ephemeral containers subresource takes nothing else from the patched pod
+            return subresource.equals(PodEphemeralContainers.SUBRESOURCE) ? PodEphemeralContainers.apply(current, desired) : desired;
         });
         Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
     }
@@ -421,7 +433,31 @@ public final class ResourceHandler {
             case "status" -> status(req, sr, namespace, path.name(), verb);
             case "scale" -> ScaleHandler.handle(req, sr, namespace, path.name(), verb, renderer, patcher);
             case "finalize" -> finalizeNamespace(req, sr, path.name());
+            case PodBindings.SUBRESOURCE -> pods.bind(req, context(req), sr, namespace, path.name());
+            case "eviction" -> pods.evict(req, context(req), sr, namespace, path.name());
+            case PodEphemeralContainers.SUBRESOURCE -> ephemeralContainers(req, sr, namespace, path.name(), verb);
             default -> throw ApiException.notFoundPath();
+        }
+    }
+
+    private ServedResource podResource() {
+        return registry.find("", "v1", "pods").orElseThrow(ApiException::notFoundPath);
+    }
+
+    /** Reads the pod, or changes only its ephemeral containers (PUT with a Pod, or a patch of the pod). */
+    private void ephemeralContainers(ApiRequest req, ServedResource sr, String namespace, String name, String verb) {
+        switch (verb) {
+            case "get" -> get(req, sr, namespace, name);
+            case "patch" -> patch(req, sr, namespace, name, PodEphemeralContainers.SUBRESOURCE);
+            default -> {
+                Output out = Output.negotiate(req, false);
+                ObjectNode body = typedBody(req, sr);
+                checkNameAndNamespace(body, sr.type(), namespace, name);
+                boolean pinned = !isBlank(Meta.resourceVersion(body));
+                WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, PodEphemeralContainers.SUBRESOURCE, pinned,
+                        c -> c == null ? null : PodEphemeralContainers.apply(c, sr.in(body.deepCopy())));
+                Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
+            }
         }
     }
 

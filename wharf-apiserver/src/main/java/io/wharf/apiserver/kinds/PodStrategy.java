@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.quantity.Quantity;
 import io.wharf.apiserver.registry.Fields;
+import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.ResourceStrategy;
+import io.wharf.apiserver.resources.ResourceType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,23 @@ public final class PodStrategy implements ResourceStrategy {
         }
         JsonNode own = pod.path("spec").get("terminationGracePeriodSeconds");
         return own != null && own.canConvertToLong() ? own.asLong() : DEFAULT_GRACE;
+    }
+
+    /**
+     * A binding sets what the pod's own update rules forbid (its node), and the ephemeral containers
+     * subresource has rules of its own; neither goes through the pod's update validation.
+     */
+    @Override
+    public boolean appliesKindRules(String subresource) {
+        return !subresource.equals(PodEphemeralContainers.SUBRESOURCE) && !subresource.equals(PodBindings.SUBRESOURCE);
+    }
+
+    @Override
+    public List<FieldProblem> validateUpdate(ResourceType served, String subresource, ObjectNode pod, ObjectNode old) {
+        if (subresource.equals(PodEphemeralContainers.SUBRESOURCE)) {
+            return PodEphemeralContainers.validateUpdate(pod, old);
+        }
+        return List.of();
     }
 
     /** Upstream's QoS rules over the containers' requests and limits (init containers included). */

@@ -94,7 +94,7 @@ public final class ServiceStrategy implements ResourceStrategy {
      * have none, are exempt), made before the allocator would take the new address.
      */
     @Override
-    public List<FieldProblem> validateUpdate(ResourceType served, ObjectNode svc, ObjectNode old) {
+    public List<FieldProblem> validateUpdate(ResourceType served, String subresource, ObjectNode svc, ObjectNode old) {
         JsonNode spec = svc.path("spec");
         JsonNode oldSpec = old.path("spec");
         if (spec.path("type").asText("ClusterIP").equals("ExternalName") || oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {

@@ -447,7 +447,7 @@ public final class ResourceStorage {
             admission.admit(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             strategy.prepareForUpdate(obj, old, subresource);
             bumpGeneration(obj, old);
-            validateUpdate(served, obj, old);
+            validateUpdate(served, subresource, obj, old);
             admission.validate(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
             if (obj.equals(old)) {
@@ -556,10 +556,12 @@ public final class ResourceStorage {
         }
     }
 
-    private void validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
+    private void validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
-        kindValidator.ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));
-        errors.addAll(strategy.validateUpdate(served, obj, old));
+        if (strategy.appliesKindRules(subresource)) {
+            kindValidator.ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));
+        }
+        errors.addAll(strategy.validateUpdate(served, subresource, obj, old));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
         }

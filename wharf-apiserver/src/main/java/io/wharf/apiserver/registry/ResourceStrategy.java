@@ -62,8 +62,17 @@ public interface ResourceStrategy {
         return List.of();
     }
 
-    default List<FieldProblem> validateUpdate(ResourceType served, ObjectNode obj, ObjectNode old) {
+    /** Problems of an update through the main resource or a subresource ("" for the main resource). */
+    default List<FieldProblem> validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
         return validate(served, obj);
+    }
+
+    /**
+     * Whether the kind's own content rules check updates through this subresource; false where the
+     * subresource has rules of its own (a pod's binding or ephemeral containers).
+     */
+    default boolean appliesKindRules(String subresource) {
+        return true;
     }
 
     /**

@@ -26,7 +26,13 @@ public final class BuiltinResources {
         r.add(cluster("", "v1", "nodes", "Node").shortNames("no").status().build());
         r.add(ns("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim").shortNames("pvc").status().build());
         r.add(cluster("", "v1", "persistentvolumes", "PersistentVolume").shortNames("pv").status().build());
-        r.add(ns("", "v1", "pods", "Pod").shortNames("po").categories("all").status().build());
+        r.add(ns("", "v1", "pods", "Pod").shortNames("po").categories("all")
+                .sub(new Subresource("binding", "", "v1", "Binding", List.of("create")))
+                .sub(new Subresource("ephemeralcontainers", "", "v1", "Pod", STATUS_VERBS))
+                .sub(new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")))
+                .status().build());
+        // POST bindings is pods/binding with the pod named in the body; it has no storage of its own
+        r.add(ns("", "v1", "bindings", "Binding").verbs("create").storage("", "pods").build());
         r.add(ns("", "v1", "podtemplates", "PodTemplate").build());
         r.add(ns("", "v1", "replicationcontrollers", "ReplicationController").shortNames("rc").categories("all").status()
                 .scale(ScaleSpec.REPLICATION_CONTROLLER).build());
