@@ -82,8 +82,12 @@ class CustomResourceIntegrationTest {
     }
 
     static JsonNode established(String name) throws Exception {
+        return established(cluster, name);
+    }
+
+    static JsonNode established(InProcessCluster on, String name) throws Exception {
         return eventually(() -> {
-            JsonNode crd = cluster.json(CRDS + "/" + name);
+            JsonNode crd = on.json(CRDS + "/" + name);
             JsonNode c = condition(crd, "Established");
             return c != null && c.path("status").asText().equals("True") ? crd : null;
         });

@@ -14,6 +14,8 @@ record CustomResourceConverter(String servedApiVersion, String storageApiVersion
 
     @Override
     public ObjectNode toStorage(ObjectNode obj) {
+        // decoding in the served version prunes and defaults with that version's schema
+        servedSchema.prune(obj);
         servedSchema.applyDefaults(obj);
         obj.put("apiVersion", storageApiVersion);
         return obj;

@@ -7,7 +7,11 @@ import io.wharf.api.json.Json;
 import io.wharf.apiserver.crd.CrdConditions.Condition;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.ResourceStrategy;
+import io.wharf.api.crd.CrdSchemaValidation;
+import io.wharf.api.validation.FieldProblem;
+import io.wharf.apiserver.resources.ResourceType;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The CustomResourceDefinition kind itself: status starts empty but for the stored versions, the
@@ -42,6 +46,20 @@ public final class CustomResourceDefinitionStrategy implements ResourceStrategy 
         if (subresource.isEmpty()) {
             recordStorageVersion(crd);
         }
+    }
+
+    /**
+     * The schemas of every version must be structural and their defaults valid; the rest of the
+     * definition (names, versions, subresources) is checked by the kind's validator.
+     */
+    @Override
+    public List<FieldProblem> validate(ResourceType served, ObjectNode crd) {
+        return CrdSchemaValidation.validate(crd).problems();
+    }
+
+    @Override
+    public List<FieldProblem> validateUpdate(ResourceType served, String subresource, ObjectNode crd, ObjectNode old) {
+        return subresource.isEmpty() ? CrdSchemaValidation.validate(crd).problems() : List.of();
     }
 
     /** Objects may now be written in the storage version, so it is one of the stored versions. */

@@ -18,4 +18,7 @@ interface CustomResourceSchema {
     List<FieldProblem> validate(ObjectNode obj);
 
     List<FieldProblem> validateUpdate(ObjectNode obj, ObjectNode old);
+
+    /** Problems of a write through the status subresource, where only {@code status} is checked. */
+    List<FieldProblem> validateStatusUpdate(ObjectNode obj, ObjectNode old);
 }

@@ -76,6 +76,9 @@ final class CustomResourceStrategy implements ResourceStrategy {
     @Override
     public List<FieldProblem> validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
         CustomResourceSchema schema = schemas.get(served.version());
-        return schema == null ? List.of() : schema.validateUpdate(obj, old);
+        if (schema == null) {
+            return List.of();
+        }
+        return "status".equals(subresource) ? schema.validateStatusUpdate(obj, old) : schema.validateUpdate(obj, old);
     }
 }

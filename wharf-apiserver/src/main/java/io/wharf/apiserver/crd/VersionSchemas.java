@@ -2,34 +2,60 @@ package io.wharf.apiserver.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.crd.CustomResourceValidator;
+import io.wharf.api.crd.Defaulter;
+import io.wharf.api.crd.Pruner;
+import io.wharf.api.crd.StructuralSchema;
 import io.wharf.api.validation.FieldProblem;
 import java.util.List;
 
-/** Schemas of CRD versions. Structural validation, pruning and defaulting are wired in next; until then every object is accepted as sent. */
+/**
+ * Turns a CRD version's {@code openAPIV3Schema} into what it does to objects: structural pruning,
+ * defaulting with defaults that were themselves pruned when the definition was served, and the
+ * schema's value validation.
+ */
 final class VersionSchemas {
+    private static final JsonNode PRESERVE_ALL = io.wharf.api.json.Json.MAPPER.createObjectNode()
+            .put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+
     private VersionSchemas() {
     }
 
     static CustomResourceSchema of(JsonNode openApiV3Schema) {
-        return new CustomResourceSchema() {
-            @Override
-            public void applyDefaults(ObjectNode obj) {
-            }
+        // v1 definitions always carry a schema; one stored before that rule keeps every field
+        StructuralSchema parsed = StructuralSchema.parse(openApiV3Schema == null || openApiV3Schema.isNull()
+                ? PRESERVE_ALL : openApiV3Schema);
+        return new Structural(Defaulter.pruneDefaults(parsed));
+    }
 
-            @Override
-            public List<String> prune(ObjectNode obj) {
-                return List.of();
-            }
+    private record Structural(StructuralSchema schema, CustomResourceValidator validator) implements CustomResourceSchema {
+        Structural(StructuralSchema schema) {
+            this(schema, new CustomResourceValidator(schema));
+        }
 
-            @Override
-            public List<FieldProblem> validate(ObjectNode obj) {
-                return List.of();
-            }
+        @Override
+        public void applyDefaults(ObjectNode obj) {
+            Defaulter.apply(obj, schema);
+        }
 
-            @Override
-            public List<FieldProblem> validateUpdate(ObjectNode obj, ObjectNode old) {
-                return List.of();
-            }
-        };
+        @Override
+        public List<String> prune(ObjectNode obj) {
+            return Pruner.prune(obj, schema);
+        }
+
+        @Override
+        public List<FieldProblem> validate(ObjectNode obj) {
+            return validator.validate(obj);
+        }
+
+        @Override
+        public List<FieldProblem> validateUpdate(ObjectNode obj, ObjectNode old) {
+            return validator.validateUpdate(obj, old);
+        }
+
+        @Override
+        public List<FieldProblem> validateStatusUpdate(ObjectNode obj, ObjectNode old) {
+            return validator.validateStatusUpdate(obj, old);
+        }
     }
 }
