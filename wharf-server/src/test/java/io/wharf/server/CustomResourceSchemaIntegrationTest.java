@@ -145,4 +145,36 @@ class CustomResourceSchemaIntegrationTest {
         assertThat(causes(r)).contains(
                 "FieldValueRequired spec.validation.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields");
     }
+
+    @Test
+    void theOpenApiV3DocumentPublishesTheKindFromItsSchema() throws Exception {
+        JsonNode doc = cluster.json("/openapi/v3/apis/s.example.com/v1");
+        JsonNode kind = doc.path("components").path("schemas").path("com.example.s.v1.Gadget");
+        assertThat(kind.path("x-kubernetes-group-version-kind").get(0).path("kind").asText()).isEqualTo("Gadget");
+        assertThat(kind.path("properties").path("metadata").path("allOf").get(0).path("$ref").asText())
+                .isEqualTo("#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+        JsonNode spec = kind.path("properties").path("spec");
+        assertThat(spec.path("properties").path("mode").path("enum").toString()).isEqualTo("[\"fast\",\"slow\"]");
+        assertThat(spec.path("properties").path("rules").path("x-kubernetes-list-map-keys").toString()).isEqualTo("[\"id\"]");
+        JsonNode list = doc.path("components").path("schemas").path("com.example.s.v1.GadgetList");
+        assertThat(list.path("properties").path("items").path("items").path("$ref").asText())
+                .isEqualTo("#/components/schemas/com.example.s.v1.Gadget");
+        assertThat(doc.path("components").path("schemas").has("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta")).isTrue();
+        JsonNode create = doc.path("paths").path("/apis/s.example.com/v1/namespaces/{namespace}/gadgets").path("post");
+        assertThat(create.path("requestBody").path("content").path("*/*").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/com.example.s.v1.Gadget");
+    }
+
+    @Test
+    void theSwaggerDocumentCarriesTheKindInBothEncodings() throws Exception {
+        JsonNode doc = cluster.json("/openapi/v2");
+        JsonNode spec = doc.path("definitions").path("com.example.s.v1.Gadget").path("properties").path("spec");
+        assertThat(spec.path("properties").path("size").path("maximum").asInt()).isEqualTo(10);
+        assertThat(spec.path("properties").path("port").has("type")).as("int-or-string has no single v2 type").isFalse();
+        assertThat(doc.path("definitions").path("com.example.s.v1.Gadget").path("properties").path("metadata").path("$ref").asText())
+                .isEqualTo("#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+        HttpResponse<String> proto = cluster.get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+        assertThat(proto.statusCode()).isEqualTo(200);
+        assertThat(proto.body()).contains("com.example.s.v1.Gadget");
+    }
 }

@@ -67,7 +67,7 @@ final class ServedDefinition {
             ResourceType t = type(spec, v);
             served.add(new ServedResource(t, storage,
                     new CustomResourceConverter(t.apiVersion(), storageApiVersion, byVersion.get(v.name())),
-                    Printers.forCustomResource(v.printerColumns())));
+                    Printers.forCustomResource(v.printerColumns()), v.schema()));
         }
         return new ServedDefinition(spec, storage, strategy, List.copyOf(served));
     }

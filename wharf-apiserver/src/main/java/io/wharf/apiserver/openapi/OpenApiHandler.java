@@ -126,14 +126,14 @@ public final class OpenApiHandler {
         doc.putObject("info").put("title", "Kubernetes").put("version", version);
         ObjectNode paths = doc.putObject("paths");
         for (ServedResource sr : resources) {
-            Definition def = PublishedDefinitions.kind(schemas, sr.type());
-            for (ApiOperations.Path p : ApiOperations.of(sr.type(), def == null ? null : def.name())) {
+            for (ApiOperations.Path p : ApiOperations.of(sr.type(), PublishedDefinitions.kindName(schemas, sr))) {
                 paths.set(p.path(), path(p));
             }
         }
         ObjectNode components = doc.putObject("components");
         ObjectNode schemaNodes = components.putObject("schemas");
-        PublishedDefinitions.of(schemas, resources.stream().map(ServedResource::type).toList()).forEach((name, d) -> schemaNodes.set(name, SchemaWriter.definition(d)));
+        PublishedDefinitions.of(schemas, resources).forEach((name, d) -> schemaNodes.set(name, SchemaWriter.definition(d)));
+        schemaNodes.setAll(PublishedDefinitions.custom(schemas, resources, CustomKindSchemas.Flavor.V3));
         components.putObject("securitySchemes").putObject("BearerToken")
                 .put("type", "apiKey").put("description", "Bearer Token authentication").put("name", "authorization").put("in", "header");
         doc.putArray("security").addObject().putArray("BearerToken");

@@ -3,9 +3,8 @@ package io.wharf.apiserver.openapi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
-import io.wharf.api.schema.Definition;
 import io.wharf.api.schema.SchemaRegistry;
-import io.wharf.apiserver.resources.ResourceType;
+import io.wharf.apiserver.resources.ServedResource;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,21 +19,22 @@ final class SwaggerDocument {
     private SwaggerDocument() {
     }
 
-    static ObjectNode build(SchemaRegistry schemas, Collection<ResourceType> resources, String version) {
+    static ObjectNode build(SchemaRegistry schemas, Collection<ServedResource> resources, String version) {
         ObjectNode doc = Json.object();
         doc.put("swagger", "2.0");
         doc.putObject("info").put("title", "Kubernetes").put("version", version);
         Map<String, ObjectNode> paths = new TreeMap<>();
-        for (ResourceType t : resources) {
-            Definition def = PublishedDefinitions.kind(schemas, t);
-            for (ApiOperations.Path p : ApiOperations.of(t, def == null ? null : def.name())) {
+        for (ServedResource sr : resources) {
+            for (ApiOperations.Path p : ApiOperations.of(sr.type(), PublishedDefinitions.kindName(schemas, sr))) {
                 paths.put(p.path(), path(p));
             }
         }
         doc.putObject("paths").setAll(paths);
         ObjectNode definitions = doc.putObject("definitions");
-        new TreeMap<>(PublishedDefinitions.of(schemas, resources))
-                .forEach((name, d) -> definitions.set(name, SwaggerSchemaWriter.definition(d)));
+        Map<String, ObjectNode> all = new TreeMap<>();
+        PublishedDefinitions.of(schemas, resources).forEach((name, d) -> all.put(name, SwaggerSchemaWriter.definition(d)));
+        all.putAll(PublishedDefinitions.custom(schemas, resources, CustomKindSchemas.Flavor.V2));
+        definitions.setAll(all);
         doc.putObject("securityDefinitions").putObject("BearerToken")
                 .put("description", "Bearer Token authentication").put("in", "header").put("name", "authorization").put("type", "apiKey");
         doc.putArray("security").addObject().putArray("BearerToken");

@@ -78,7 +78,7 @@ public final class SwaggerHandler {
     }
 
     private Snapshot build(long generation) {
-        ObjectNode doc = SwaggerDocument.build(schemas, registry.all().stream().map(ServedResource::type).toList(), version);
+        ObjectNode doc = SwaggerDocument.build(schemas, registry.all(), version);
         byte[] json = Json.bytes(doc);
         return new Snapshot(generation, json, SwaggerProtoEncoder.encode(doc), ConditionalGet.sha512(json), Instant.now());
     }
