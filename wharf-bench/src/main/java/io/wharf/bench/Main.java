@@ -20,6 +20,7 @@ public final class Main {
         all.put("get", new GetBench());
         all.put("list", new ListBench());
         all.put("watch", new WatchBench());
+        all.put("crd", new CrdBench());
         Path root = Path.of(".");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
