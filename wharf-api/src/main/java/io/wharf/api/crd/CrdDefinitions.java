@@ -85,7 +85,7 @@ public final class CrdDefinitions {
             properties.put("apiVersion", plain("apiVersion", PrimitiveType.STRING, required));
             properties.put("kind", plain("kind", PrimitiveType.STRING, required));
             properties.put("metadata", new Property("metadata", ref(OBJECT_META), required.contains("metadata"),
-                    null, null, null, List.of(), null));
+                    null, null, null, List.of(), null, null));
         }
         for (Map.Entry<String, StructuralSchema> p : s.properties().entrySet()) {
             if (typeMeta && properties.containsKey(p.getKey())) {
@@ -97,7 +97,7 @@ public final class CrdDefinitions {
     }
 
     private static Property plain(String name, PrimitiveType type, Set<String> required) {
-        return new Property(name, new Schema.Primitive(type, null), required.contains(name), null, null, null, List.of(), null);
+        return new Property(name, new Schema.Primitive(type, null), required.contains(name), null, null, null, List.of(), null, null);
     }
 
     private Property property(String defName, String json, StructuralSchema s, boolean required) {
@@ -105,7 +105,8 @@ public final class CrdDefinitions {
         ListType listType = schema instanceof Schema.ArrayOf && s.listType != null ? listType(s.listType) : null;
         List<String> keys = listType == ListType.MAP ? s.listMapKeys : List.of();
         MapType mapType = schema instanceof Schema.MapOf ? mapType(s.mapType) : null;
-        return new Property(json, schema, required, null, null, listType, keys, mapType);
+        String description = s == null || s.description() == null || s.description().isEmpty() ? null : s.description();
+        return new Property(json, schema, required, null, null, listType, keys, mapType, description);
     }
 
     /** The schema of a value at a place; objects there become the definition {@code defName}. */

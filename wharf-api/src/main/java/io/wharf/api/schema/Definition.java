@@ -110,6 +110,11 @@ public final class Definition {
         return structType;
     }
 
+    /** Upstream's documentation of this type, or null when the build carries none for it. */
+    public String description() {
+        return Descriptions.builtin().definition(name);
+    }
+
     /** The {@code x-kubernetes-group-version-kind} entries; empty for definitions that are not kinds. */
     public List<GroupVersionKind> groupVersionKinds() {
         return groupVersionKinds;

@@ -48,7 +48,7 @@ final class DefinitionBuilder {
             }
             Schema schema = schemaOf(e.getValue().getGenericType(), f, name + "." + json);
             properties.add(new Property(json, schema, definitionFacts.required().contains(json),
-                    f.patchStrategy(), f.patchMergeKey(), f.listType(), f.listMapKeys(), f.mapType()));
+                    f.patchStrategy(), f.patchMergeKey(), f.listType(), f.listMapKeys(), f.mapType(), name));
         }
         return Definition.object(name, properties, definitionFacts.structType(), BuiltinKinds.kindsOf(name));
     }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One property of an object definition: its JSON name, value schema, and the facts that decide
- * how patches and apply treat it. Absent facts are null (or an empty key list).
+ * how patches and apply treat it. Absent facts are null (or an empty key list). {@code owner}
+ * names the definition the property belongs to.
  */
 public record Property(
         String name,
@@ -15,11 +16,13 @@ public record Property(
         String patchMergeKey,
         ListType listType,
         List<String> listMapKeys,
-        MapType mapType) {
+        MapType mapType,
+        String owner) {
 
     public Property {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(owner, "owner");
         listMapKeys = listMapKeys == null ? List.of() : List.copyOf(listMapKeys);
     }
 
@@ -32,6 +35,11 @@ public record Property(
     public Definition elementDefinition() {
         Schema element = Schema.elementOf(schema);
         return element == null ? null : Schema.definitionOf(element);
+    }
+
+    /** Upstream's documentation of this property, or null when the build carries none for it. */
+    public String description() {
+        return Descriptions.builtin().property(owner, name);
     }
 
     public boolean isArray() {

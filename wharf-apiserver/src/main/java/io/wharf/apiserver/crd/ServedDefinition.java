@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.apiserver.admission.AdmissionChain;
 import io.wharf.apiserver.registry.Fields;
 import io.wharf.apiserver.registry.ResourceStorage;
+import io.wharf.apiserver.resources.FieldSchema;
 import io.wharf.apiserver.resources.ResourceType;
 import io.wharf.apiserver.resources.ServedResource;
 import io.wharf.apiserver.resources.Subresource;
@@ -65,9 +66,11 @@ final class ServedDefinition {
         String storageApiVersion = spec.group() + "/" + storageVersion.name();
         for (CrdVersion v : spec.servedVersions()) {
             ResourceType t = type(spec, v);
+            CustomResourceSchema schema = byVersion.get(v.name());
             served.add(new ServedResource(t, storage,
-                    new CustomResourceConverter(t.apiVersion(), storageApiVersion, byVersion.get(v.name())),
-                    Printers.forCustomResource(v.printerColumns()), v.schema()));
+                    new CustomResourceConverter(t.apiVersion(), storageApiVersion, schema),
+                    Printers.forCustomResource(v.printerColumns()), new FieldSchema.Structural(schema::prune), v.deprecationWarning(),
+                    v.schema()));
         }
         return new ServedDefinition(spec, storage, strategy, List.copyOf(served));
     }

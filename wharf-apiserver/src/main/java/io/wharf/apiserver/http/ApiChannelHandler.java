@@ -93,10 +93,10 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
                 try {
                     router.route(api);
                 } catch (ApiException e) {
-                    Responses.error(ctx, api.raw(), e);
+                    Responses.error(api, e);
                 } catch (RuntimeException e) {
                     LOG.error("{} {} failed", req.method(), path, e);
-                    Responses.error(ctx, api.raw(), ApiException.internal(String.valueOf(e.getMessage())));
+                    Responses.error(api, ApiException.internal(String.valueOf(e.getMessage())));
                 } finally {
                     api.raw().release();
                 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One HTTP request as the handlers see it: method, decoded path, query, headers, body and the
- * authenticated user, plus the channel to answer on.
+ * authenticated user, plus the channel to answer on and the warnings to answer with.
  */
 public final class ApiRequest {
     private final ChannelHandlerContext ctx;
@@ -20,6 +20,7 @@ public final class ApiRequest {
     private final Map<String, List<String>> query;
     private final byte[] body;
     private final UserInfo user;
+    private final WarningRecorder warnings = new WarningRecorder();
 
     public ApiRequest(ChannelHandlerContext ctx, FullHttpRequest raw, byte[] body, UserInfo user) {
         this.ctx = ctx;
@@ -65,6 +66,11 @@ public final class ApiRequest {
 
     public UserInfo user() {
         return user;
+    }
+
+    /** The warnings the response to this request carries. */
+    public WarningRecorder warnings() {
+        return warnings;
     }
 
     /** The first value of a query parameter, or null. */

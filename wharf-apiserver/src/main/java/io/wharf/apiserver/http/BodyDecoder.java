@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.protobuf.KubernetesProtobuf;
+import io.wharf.api.validation.LenientDocument;
+import io.wharf.api.validation.LenientParser;
 import io.wharf.apiserver.errors.ApiException;
 import java.io.IOException;
 import java.util.List;
@@ -20,6 +22,50 @@ public final class BodyDecoder {
     public static String contentType(ApiRequest req) {
         String ct = req.header("Content-Type");
         return ct == null || ct.isBlank() ? "application/json" : MediaType.parse(ct).type();
+    }
+
+    /**
+     * The body read as upstream's decoders read it, repeated keys and all (see {@link LenientParser};
+     * {@code untyped} for bodies decoded into generic maps), or null for protobuf, whose decoding
+     * meets neither unknown nor repeated fields. Bodies that are not objects are refused.
+     */
+    public static LenientDocument document(ApiRequest req, boolean untyped) {
+        String ct = contentType(req);
+        LenientDocument doc;
+        switch (ct) {
+            case "application/json", "*/*" -> {
+                if (req.body().length == 0) {
+                    throw ApiException.badRequest("the body of the request is empty");
+                }
+                try {
+                    doc = untyped ? LenientParser.jsonUntyped(req.body()) : LenientParser.json(req.body());
+                } catch (JsonProcessingException e) {
+                    throw ApiException.badRequest("couldn't get version/kind; json parse error: " + e.getOriginalMessage());
+                } catch (IOException e) {
+                    throw ApiException.badRequest("the body of the request could not be read: " + e.getMessage());
+                }
+            }
+            case "application/yaml" -> {
+                try {
+                    doc = LenientParser.yaml(req.body());
+                } catch (JsonProcessingException e) {
+                    throw ApiException.badRequest("error converting YAML to JSON: " + e.getOriginalMessage());
+                } catch (IOException e) {
+                    throw ApiException.badRequest("the body of the request could not be read: " + e.getMessage());
+                }
+                if (doc.value().isMissingNode() || doc.value().isNull()) {
+                    throw ApiException.badRequest("the body of the request is empty");
+                }
+            }
+            case KubernetesProtobuf.MEDIA_TYPE -> {
+                return null;
+            }
+            default -> throw ApiException.unsupportedMediaType(ct, OBJECT_TYPES);
+        }
+        if (!doc.value().isObject()) {
+            throw ApiException.badRequest("the body of the request must be a JSON object");
+        }
+        return doc;
     }
 
     /** The body as an object, from JSON or YAML. */

@@ -7,6 +7,8 @@ import io.wharf.api.defaults.Defaulter;
 import io.wharf.api.fields.FieldSelector;
 import io.wharf.api.json.Json;
 import io.wharf.api.labels.LabelSelector;
+import io.wharf.api.schema.SchemaRegistry;
+import io.wharf.api.validation.FieldValidation;
 import io.wharf.apiserver.cache.ObjectFilter;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
@@ -49,6 +51,7 @@ public final class ResourceHandler {
     private final Patcher patcher;
     private final WebSocketUpgrader upgrader;
     private final PodSubresourceHandler pods;
+    private final FieldValidator fields = new FieldValidator(SchemaRegistry.builtin());
 
     public ResourceHandler(ResourceRegistry registry, Renderer renderer, Store store, Patcher patcher, WebSocketUpgrader upgrader,
                            PodBindings bindings, PodEvictions evictions) {
@@ -57,13 +60,16 @@ public final class ResourceHandler {
         this.store = store;
         this.patcher = patcher;
         this.upgrader = upgrader;
-        this.pods = new PodSubresourceHandler(bindings, evictions);
+        this.pods = new PodSubresourceHandler(bindings, evictions, fields, SchemaRegistry.builtin());
     }
 
     public void handle(ApiRequest req, ResourcePath path) {
         ServedResource sr = registry.find(path.group(), path.version(), path.resource())
                 .orElseThrow(ApiException::notFoundPath);
         ResourceType type = sr.type();
+        if (sr.deprecationWarning() != null) {
+            req.warnings().add(sr.deprecationWarning());
+        }
         if (type.namespaced() && path.resource().equals("namespaces")) {
             throw ApiException.notFoundPath();
         }
@@ -125,12 +131,7 @@ public final class ResourceHandler {
                 throw ApiException.badRequest("Invalid dry run value: " + d + " [supported values: \"All\"]");
             }
         }
-        String validation = req.param("fieldValidation");
-        if (validation != null && !validation.isEmpty() && !List.of("Ignore", "Warn", "Strict").contains(validation)) {
-            throw ApiException.badRequest("fieldValidation parameter unsupported: " + validation
-                    + ". Supported values are: Ignore, Warn, Strict");
-        }
-        return new RequestContext(req.user(), !dry.isEmpty(), req.param("fieldManager"));
+        return new RequestContext(req.user(), !dry.isEmpty(), req.param("fieldManager"), FieldValidator.directive(req), req.warnings());
     }
 
     // ---------------------------------------------------------------- reads
@@ -138,7 +139,7 @@ public final class ResourceHandler {
     private void get(ApiRequest req, ServedResource sr, String namespace, String name) {
         Output out = Output.negotiate(req, true);
         ObjectNode obj = sr.out(sr.storage().get(namespace, name, req.param("resourceVersion", "")));
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.object(sr, obj, out));
+        Responses.send(req, 200, out.contentType(), renderer.object(sr, obj, out));
     }
 
     private void list(ApiRequest req, ServedResource sr, String namespace) {
@@ -147,7 +148,7 @@ public final class ResourceHandler {
             throw invalidListOptions(List.of(FieldProblem.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list")));
         }
         ListResult lr = sr.storage().list(listOptions(req, sr, namespace, null));
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.list(sr, lr, out));
+        Responses.send(req, 200, out.contentType(), renderer.list(sr, lr, out));
     }
 
     private ListOptions listOptions(ApiRequest req, ServedResource sr, String namespace, String name) {
@@ -242,7 +243,7 @@ public final class ResourceHandler {
             case PROTOBUF -> "application/vnd.kubernetes.protobuf;stream=watch";
             default -> "application/json";
         };
-        session.begin(contentType, timeout, () -> cache.unwatch(session));
+        session.begin(contentType, req.warnings().headerValues(), timeout, () -> cache.unwatch(session));
         try {
             if (sendInitial != null) {
                 // with sendInitialEvents=false the watch starts at the given revision like a plain one
@@ -288,19 +289,21 @@ public final class ResourceHandler {
         if (sr.type().namespaced() && namespace.isEmpty()) {
             throw ApiException.notFoundPath();
         }
-        ObjectNode body = typedBody(req, sr);
-        WriteResult created = sr.storage().createWritten(context(req), sr.type(), namespace, sr.in(body));
-        Responses.send(req.ctx(), req.raw(), 201, out.contentType(), render(sr, created, out));
+        RequestContext ctx = context(req);
+        ObjectNode body = typedBody(req, sr, ctx);
+        WriteResult created = sr.storage().createWritten(ctx, sr.type(), namespace, sr.in(body));
+        Responses.send(req, 201, out.contentType(), render(sr, created, out));
     }
 
     private void update(ApiRequest req, ServedResource sr, String namespace, String name) {
         Output out = Output.negotiate(req, false);
-        ObjectNode body = typedBody(req, sr);
+        RequestContext ctx = context(req);
+        ObjectNode body = typedBody(req, sr, ctx);
         checkNameAndNamespace(body, sr.type(), namespace, name);
         ObjectNode desired = sr.in(body);
         boolean pinned = !isBlank(Meta.resourceVersion(desired));
-        WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, "", pinned, current -> desired.deepCopy());
-        Responses.send(req.ctx(), req.raw(), r.created() ? 201 : 200, out.contentType(), render(sr, r, out));
+        WriteResult r = sr.storage().update(ctx, sr.type(), namespace, name, "", pinned, current -> desired.deepCopy());
+        Responses.send(req, r.created() ? 201 : 200, out.contentType(), render(sr, r, out));
     }
 
     /** A written object for the response, reusing its stored JSON when the client wants exactly that. */
@@ -311,10 +314,9 @@ public final class ResourceHandler {
         return renderer.object(sr, sr.out(r.object()), out);
     }
 
-    /** The request body as an object of the endpoint's kind, with upstream's defaults applied. */
-    private static ObjectNode typedBody(ApiRequest req, ServedResource sr) {
-        ObjectNode body = BodyDecoder.object(req);
-        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
+    /** The request body as an object of the endpoint's kind, its fields validated and upstream's defaults applied. */
+    private ObjectNode typedBody(ApiRequest req, ServedResource sr, RequestContext ctx) {
+        ObjectNode body = fields.decode(req, sr.fields(), sr.type().apiVersion(), sr.type().kind(), ctx);
         defaults(sr.type(), body);
         return body;
     }
@@ -344,7 +346,9 @@ public final class ResourceHandler {
         Patcher.Kind kind = patcher.kindOf(BodyDecoder.contentType(req), sr);
         JsonNode patchDoc = patcher.parse(kind, req.body());
         boolean pinned = patcher.setsResourceVersion(kind, patchDoc);
-        WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, subresource, pinned, current -> {
+        RequestContext ctx = context(req);
+        PatchFieldCheck fieldCheck = fields.forPatch(kind, req.body(), patchDoc, sr.fields(), ctx);
+        WriteResult r = sr.storage().update(ctx, sr.type(), namespace, name, subresource, pinned, current -> {
             if (current == null) {
                 return null;
             }
@@ -353,13 +357,14 @@ public final class ResourceHandler {
             if (!(patched instanceof ObjectNode p)) {
                 throw ApiException.badRequest("the patched object is not a JSON object");
             }
+            fieldCheck.check(p);
             checkPatchedIdentity(p, sr.type(), namespace, name);
             defaults(sr.type(), p);
             ObjectNode desired = sr.in(p);
             // the ephemeral containers subresource takes nothing else from the patched pod
             return subresource.equals(PodEphemeralContainers.SUBRESOURCE) ? PodEphemeralContainers.apply(current, desired) : desired;
         });
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
+        Responses.send(req, 200, out.contentType(), render(sr, r, out));
     }
 
     /** A patch may not move an object to another kind, name or namespace. */
@@ -378,7 +383,7 @@ public final class ResourceHandler {
     private void delete(ApiRequest req, ServedResource sr, String namespace, String name) {
         Output out = Output.negotiate(req, false);
         DeleteRequest dr = DeleteRequest.from(req);
-        RequestContext ctx = dr.dryRun() ? new RequestContext(req.user(), true, null) : context(req);
+        RequestContext ctx = dr.dryRun() ? new RequestContext(req.user(), true, null, FieldValidation.WARN, req.warnings()) : context(req);
         DeleteResult r = sr.storage().delete(ctx, sr.type(), namespace, name, dr.options());
         byte[] body;
         if (r.deletedNow() && !sr.storage().strategy().returnsDeletedObject()) {
@@ -386,7 +391,7 @@ public final class ResourceHandler {
         } else {
             body = renderer.object(sr, sr.out(r.object()), out);
         }
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), body);
+        Responses.send(req, 200, out.contentType(), body);
     }
 
     private static ObjectNode successStatus(ResourceType type, String name, String uid) {
@@ -410,10 +415,10 @@ public final class ResourceHandler {
     private void deleteCollection(ApiRequest req, ServedResource sr, String namespace) {
         Output out = Output.negotiate(req, false);
         DeleteRequest dr = DeleteRequest.from(req);
-        RequestContext ctx = dr.dryRun() ? new RequestContext(req.user(), true, null) : context(req);
+        RequestContext ctx = dr.dryRun() ? new RequestContext(req.user(), true, null, FieldValidation.WARN, req.warnings()) : context(req);
         List<ObjectNode> deleted = sr.storage().deleteCollection(ctx, sr.type(), listOptions(req, sr, namespace, null), dr.options());
         List<ObjectNode> served = deleted.stream().map(sr::out).toList();
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), renderer.list(sr, served, out));
+        Responses.send(req, 200, out.contentType(), renderer.list(sr, served, out));
     }
 
     // ---------------------------------------------------------------- subresources
@@ -431,7 +436,7 @@ public final class ResourceHandler {
         }
         switch (sub.name()) {
             case "status" -> status(req, sr, namespace, path.name(), verb);
-            case "scale" -> ScaleHandler.handle(req, sr, namespace, path.name(), verb, renderer, patcher);
+            case "scale" -> ScaleHandler.handle(req, context(req), fields, sr, namespace, path.name(), verb, patcher);
             case "finalize" -> finalizeNamespace(req, sr, path.name());
             case PodBindings.SUBRESOURCE -> pods.bind(req, context(req), sr, namespace, path.name());
             case "eviction" -> pods.evict(req, context(req), sr, namespace, path.name());
@@ -451,12 +456,13 @@ public final class ResourceHandler {
             case "patch" -> patch(req, sr, namespace, name, PodEphemeralContainers.SUBRESOURCE);
             default -> {
                 Output out = Output.negotiate(req, false);
-                ObjectNode body = typedBody(req, sr);
+                RequestContext ctx = context(req);
+                ObjectNode body = typedBody(req, sr, ctx);
                 checkNameAndNamespace(body, sr.type(), namespace, name);
                 boolean pinned = !isBlank(Meta.resourceVersion(body));
-                WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, PodEphemeralContainers.SUBRESOURCE, pinned,
+                WriteResult r = sr.storage().update(ctx, sr.type(), namespace, name, PodEphemeralContainers.SUBRESOURCE, pinned,
                         c -> c == null ? null : PodEphemeralContainers.apply(c, sr.in(body.deepCopy())));
-                Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
+                Responses.send(req, 200, out.contentType(), render(sr, r, out));
             }
         }
     }
@@ -467,12 +473,13 @@ public final class ResourceHandler {
             case "patch" -> patch(req, sr, namespace, name, "status");
             default -> {
                 Output out = Output.negotiate(req, false);
-                ObjectNode body = typedBody(req, sr);
+                RequestContext ctx = context(req);
+                ObjectNode body = typedBody(req, sr, ctx);
                 checkNameAndNamespace(body, sr.type(), namespace, name);
                 ObjectNode desired = sr.in(body);
                 boolean pinned = !isBlank(Meta.resourceVersion(desired));
-                WriteResult r = sr.storage().update(context(req), sr.type(), namespace, name, "status", pinned, c -> c == null ? null : desired.deepCopy());
-                Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
+                WriteResult r = sr.storage().update(ctx, sr.type(), namespace, name, "status", pinned, c -> c == null ? null : desired.deepCopy());
+                Responses.send(req, 200, out.contentType(), render(sr, r, out));
             }
         }
     }
@@ -480,12 +487,12 @@ public final class ResourceHandler {
     /** {@code PUT namespaces/x/finalize}: only spec.finalizers is taken from the body. */
     private void finalizeNamespace(ApiRequest req, ServedResource sr, String name) {
         Output out = Output.negotiate(req, false);
-        ObjectNode body = BodyDecoder.object(req);
-        BodyDecoder.checkType(body, sr.type().apiVersion(), sr.type().kind());
+        RequestContext ctx = context(req);
+        ObjectNode body = fields.decode(req, sr.fields(), sr.type().apiVersion(), sr.type().kind(), ctx);
         checkNameAndNamespace(body, sr.type(), "", name);
         JsonNode finalizers = body.path("spec").get("finalizers");
         String rv = Meta.resourceVersion(body);
-        WriteResult r = sr.storage().update(context(req), sr.type(), "", name, "finalize", !isBlank(rv), current -> {
+        WriteResult r = sr.storage().update(ctx, sr.type(), "", name, "finalize", !isBlank(rv), current -> {
             if (current == null) {
                 return null;
             }
@@ -500,7 +507,7 @@ public final class ResourceHandler {
             }
             return current;
         });
-        Responses.send(req.ctx(), req.raw(), 200, out.contentType(), render(sr, r, out));
+        Responses.send(req, 200, out.contentType(), render(sr, r, out));
     }
 
     static boolean isBlank(String s) {

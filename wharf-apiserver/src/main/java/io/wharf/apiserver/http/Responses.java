@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -15,8 +16,12 @@ import io.wharf.apiserver.errors.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Writes complete HTTP responses, honouring keep-alive. */
+/**
+ * Writes complete HTTP responses, honouring keep-alive. Answers to an {@link ApiRequest} carry
+ * the request's warnings, errors included.
+ */
 public final class Responses {
+    private static final String WARNING = "Warning";
     private Responses() {
     }
 
@@ -25,13 +30,46 @@ public final class Responses {
     }
 
     public static void send(ChannelHandlerContext ctx, HttpRequest req, int code, String contentType, byte[] body, Map<String, String> headers) {
+        write(ctx, req, response(code, contentType, body, headers));
+    }
+
+    /** A response to {@code req} with its warnings. */
+    public static void send(ApiRequest req, int code, String contentType, byte[] body) {
+        FullHttpResponse resp = response(code, contentType, body, Map.of());
+        addWarnings(resp.headers(), req);
+        write(req.ctx(), req.raw(), resp);
+    }
+
+    public static void json(ApiRequest req, int code, byte[] body) {
+        send(req, code, "application/json", body);
+    }
+
+    /** A failure of {@code req}, with the warnings its handling left before it failed. */
+    public static void error(ApiRequest req, ApiException e) {
+        FullHttpResponse resp = response(e.code(), "application/json", Renderer.status(e), retryAfter(e));
+        addWarnings(resp.headers(), req);
+        write(req.ctx(), req.raw(), resp);
+    }
+
+    /** Adds the {@code Warning} headers of {@code req} to a response head. */
+    public static void addWarnings(HttpHeaders headers, ApiRequest req) {
+        for (String w : req.warnings().headerValues()) {
+            headers.add(WARNING, w);
+        }
+    }
+
+    private static FullHttpResponse response(int code, String contentType, byte[] body, Map<String, String> headers) {
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code),
                 Unpooled.wrappedBuffer(body));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         resp.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         resp.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache, private");
         headers.forEach((k, v) -> resp.headers().add(k, v));
-        write(ctx, req, resp);
+        return resp;
+    }
+
+    private static Map<String, String> retryAfter(ApiException e) {
+        return e.retryAfterSeconds() == null ? Map.of() : Map.of("Retry-After", e.retryAfterSeconds().toString());
     }
 
     private static void write(ChannelHandlerContext ctx, HttpRequest req, FullHttpResponse resp) {
@@ -62,7 +100,6 @@ public final class Responses {
     }
 
     public static void error(ChannelHandlerContext ctx, HttpRequest req, ApiException e) {
-        Map<String, String> headers = e.retryAfterSeconds() == null ? Map.of() : Map.of("Retry-After", e.retryAfterSeconds().toString());
-        send(ctx, req, e.code(), "application/json", Renderer.status(e), headers);
+        send(ctx, req, e.code(), "application/json", Renderer.status(e), retryAfter(e));
     }
 }

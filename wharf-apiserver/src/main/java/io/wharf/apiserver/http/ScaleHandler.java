@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.labels.LabelSelector;
+import io.wharf.api.schema.SchemaRegistry;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.RequestContext;
 import io.wharf.apiserver.registry.WriteResult;
+import io.wharf.apiserver.resources.FieldSchema;
 import io.wharf.apiserver.resources.ScaleSpec;
 import io.wharf.apiserver.resources.ServedResource;
 import java.util.List;
@@ -21,18 +23,20 @@ import java.util.TreeMap;
  * {@link ScaleSpec} names.
  */
 final class ScaleHandler {
+    /** Scale bodies are autoscaling/v1 Scales, whatever the resource. */
+    private static final FieldSchema SCALE = FieldSchema.builtin(SchemaRegistry.builtin(), "autoscaling", "v1", "Scale");
+
     private ScaleHandler() {
     }
 
-    static void handle(ApiRequest req, ServedResource sr, String namespace, String name, String verb, Renderer renderer, Patcher patcher) {
+    static void handle(ApiRequest req, RequestContext ctx, FieldValidator fields, ServedResource sr, String namespace, String name,
+                       String verb, Patcher patcher) {
         ScaleSpec spec = sr.type().scale();
-        RequestContext ctx = new RequestContext(req.user(), !req.params("dryRun").isEmpty(), req.param("fieldManager"));
         ObjectNode result;
         switch (verb) {
             case "get" -> result = toScale(sr.out(sr.storage().get(namespace, name, req.param("resourceVersion", ""))), spec);
             case "update" -> {
-                ObjectNode scale = BodyDecoder.object(req);
-                BodyDecoder.checkType(scale, "autoscaling/v1", "Scale");
+                ObjectNode scale = fields.decode(req, SCALE, "autoscaling/v1", "Scale", ctx);
                 if (!name.equals(Meta.name(scale))) {
                     throw ApiException.badRequest("the name of the object (" + Meta.name(scale) + ") does not match the name on the URL (" + name + ")");
                 }
@@ -41,17 +45,19 @@ final class ScaleHandler {
             case "patch" -> {
                 Patcher.Kind kind = patcher.kindOf(BodyDecoder.contentType(req), null);
                 JsonNode doc = patcher.parse(kind, req.body());
+                PatchFieldCheck fieldCheck = fields.forPatch(kind, req.body(), doc, SCALE, ctx);
                 result = write(sr, ctx, namespace, name, spec, null, currentScale -> {
                     JsonNode patched = patcher.applyToScale(kind, currentScale, doc);
                     if (!(patched instanceof ObjectNode p)) {
                         throw ApiException.badRequest("the patched scale is not a JSON object");
                     }
+                    fieldCheck.check(p);
                     return p;
                 });
             }
             default -> throw ApiException.methodNotAllowed();
         }
-        Responses.json(req.ctx(), req.raw(), 200, Json.bytes(result));
+        Responses.json(req, 200, Json.bytes(result));
     }
 
     private interface ScaleChange {

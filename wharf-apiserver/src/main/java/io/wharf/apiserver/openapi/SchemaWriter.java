@@ -22,6 +22,9 @@ final class SchemaWriter {
 
     static ObjectNode definition(Definition d) {
         ObjectNode o = Json.object();
+        if (d.description() != null) {
+            o.put("description", d.description());
+        }
         switch (d.kind()) {
             case SCALAR -> scalar(o, d.scalar());
             case FREE_FORM_OBJECT -> o.put("type", "object");
@@ -81,16 +84,32 @@ final class SchemaWriter {
         }
     }
 
-    /** A property: refs are wrapped in allOf, as upstream's v3 documents do when extensions sit beside them. */
+    /**
+     * A property: refs are wrapped in allOf, as upstream's v3 documents do when a description or
+     * extensions sit beside them. A reference the client models leave undocumented is described
+     * by its type instead: beside a bare {@code $ref}, where kubectl shows it in field lists
+     * without repeating it under the field's own description, which it takes from the type.
+     */
     static ObjectNode property(Property p) {
         ObjectNode o = schema(p.schema());
-        if (o.has("$ref") && (p.patchStrategy() != null || p.mapType() != null)) {
+        boolean extended = p.patchStrategy() != null || p.mapType() != null;
+        if (o.has("$ref") && (extended || p.description() != null)) {
             ObjectNode wrapped = Json.object();
             wrapped.putArray("allOf").add(o);
             o = wrapped;
         }
+        String description = p.description() != null ? p.description() : extended ? null : typeDescription(p);
+        if (description != null) {
+            o.put("description", description);
+        }
         propertyExtensions(o, p);
         return o;
+    }
+
+    /** The description of the type a reference property points at, or null. */
+    static String typeDescription(Property p) {
+        Definition target = p.definition();
+        return target == null ? null : target.description();
     }
 
     /** The extensions of a property, the same in both OpenAPI versions: how patches and apply treat it. */

@@ -22,6 +22,9 @@ final class SwaggerSchemaWriter {
 
     static ObjectNode definition(Definition d) {
         ObjectNode o = Json.object();
+        if (d.description() != null) {
+            o.put("description", d.description());
+        }
         switch (d.kind()) {
             case SCALAR -> primitive(o, d.scalar());
             case FREE_FORM_OBJECT -> o.put("type", "object");
@@ -43,8 +46,16 @@ final class SwaggerSchemaWriter {
         return o;
     }
 
+    /**
+     * A property; its description sits beside a {@code $ref} too. Unlike v3, an undocumented
+     * reference is not described by its type: kubectl's v2 explain prints the type's description
+     * under the field's anyway, and would print it twice.
+     */
     static ObjectNode property(Property p) {
         ObjectNode o = schema(p.schema());
+        if (p.description() != null) {
+            o.put("description", p.description());
+        }
         SchemaWriter.propertyExtensions(o, p);
         return o;
     }

@@ -20,6 +20,7 @@ import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.cache.EventType;
 import io.wharf.apiserver.cache.ObjectFilter;
 import io.wharf.apiserver.errors.ApiException;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,11 @@ public final class WatchSession implements CacheWatcher {
 
     /** Writes the response head (chunked HTTP) and arms the timeout; {@code onEnd} unregisters from the cache. */
     public void begin(String contentType, long timeoutSeconds, Runnable onEnd) {
+        begin(contentType, List.of(), timeoutSeconds, onEnd);
+    }
+
+    /** Starts the stream; {@code warnings} are the {@code Warning} header values of its response head. */
+    public void begin(String contentType, List<String> warnings, long timeoutSeconds, Runnable onEnd) {
         this.onEnd = onEnd;
         channel.attr(KEY).set(this);
         if (framing != Framing.MESSAGE) {
@@ -81,6 +87,7 @@ public final class WatchSession implements CacheWatcher {
             head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
             head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             head.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache, private");
+            warnings.forEach(w -> head.headers().add("Warning", w));
             channel.writeAndFlush(head);
         }
         channel.closeFuture().addListener(f -> end(false));
