@@ -1,6 +1,7 @@
 package io.wharf.apiserver.crd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.schema.Definition;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.apiserver.errors.ApiException;
@@ -37,6 +38,12 @@ final class CustomResourceStrategy implements ResourceStrategy {
     /** From now on creates are refused: the CRD is being deleted. */
     void markTerminating() {
         terminating = true;
+    }
+
+    /** Custom resources are handled as deduced objects until their CRD schemas are wired in here. */
+    @Override
+    public Definition fieldSchema(ResourceType served) {
+        return null;
     }
 
     @Override

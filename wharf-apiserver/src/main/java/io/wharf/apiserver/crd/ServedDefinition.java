@@ -65,9 +65,9 @@ final class ServedDefinition {
         String storageApiVersion = spec.group() + "/" + storageVersion.name();
         for (CrdVersion v : spec.servedVersions()) {
             ResourceType t = type(spec, v);
-            served.add(new ServedResource(t, storage,
-                    new CustomResourceConverter(t.apiVersion(), storageApiVersion, byVersion.get(v.name())),
-                    Printers.forCustomResource(v.printerColumns())));
+            CustomResourceConverter converter = new CustomResourceConverter(t.apiVersion(), storageApiVersion, byVersion.get(v.name()));
+            storage.serveVersion(t, converter);
+            served.add(new ServedResource(t, storage, converter, Printers.forCustomResource(v.printerColumns())));
         }
         return new ServedDefinition(spec, storage, strategy, List.copyOf(served));
     }

@@ -6,6 +6,7 @@ import io.wharf.api.json.Json;
 import io.wharf.api.labels.LabelSelector;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.api.validation.FieldProblem;
+import io.wharf.apiserver.registry.ApplyRequest;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.RequestContext;
 import io.wharf.apiserver.registry.WriteResult;
@@ -26,11 +27,12 @@ final class ScaleHandler {
 
     static void handle(ApiRequest req, ServedResource sr, String namespace, String name, String verb, Renderer renderer, Patcher patcher) {
         ScaleSpec spec = sr.type().scale();
-        RequestContext ctx = new RequestContext(req.user(), !req.params("dryRun").isEmpty(), req.param("fieldManager"));
+        RequestContext ctx = ResourceHandler.context(req);
         ObjectNode result;
         switch (verb) {
             case "get" -> result = toScale(sr.out(sr.storage().get(namespace, name, req.param("resourceVersion", ""))), spec);
             case "update" -> {
+                WriteOptions.checkFieldManager(req, "UpdateOptions");
                 ObjectNode scale = BodyDecoder.object(req);
                 BodyDecoder.checkType(scale, "autoscaling/v1", "Scale");
                 if (!name.equals(Meta.name(scale))) {
@@ -40,6 +42,12 @@ final class ScaleHandler {
             }
             case "patch" -> {
                 Patcher.Kind kind = patcher.kindOf(BodyDecoder.contentType(req), null);
+                ApplyRequest apply = WriteOptions.patch(req, kind, patcher);
+                if (apply != null) {
+                    WriteResult r = sr.storage().apply(ctx, sr.type(), namespace, name, "scale", apply);
+                    Responses.json(req.ctx(), req.raw(), 200, Json.bytes(toScale(sr.out(r.object()), spec)));
+                    return;
+                }
                 JsonNode doc = patcher.parse(kind, req.body());
                 result = write(sr, ctx, namespace, name, spec, null, currentScale -> {
                     JsonNode patched = patcher.applyToScale(kind, currentScale, doc);

@@ -7,10 +7,12 @@ import io.wharf.apiserver.auth.UserInfo;
  *
  * @param user         the authenticated caller
  * @param dryRun       {@code dryRun=All}: run every step but the storage write
- * @param fieldManager the {@code fieldManager} query parameter, or null
+ * @param fieldManager who writes, for managedFields: the {@code fieldManager} query parameter, else the
+ *                     client's User-Agent prefix; null when unknown
  */
 public record RequestContext(UserInfo user, boolean dryRun, String fieldManager) {
+    /** The server's own writes, which upstream's loopback client records as {@code kube-apiserver}. */
     public static RequestContext system() {
-        return new RequestContext(UserInfo.SYSTEM, false, null);
+        return new RequestContext(UserInfo.SYSTEM, false, "kube-apiserver");
     }
 }
