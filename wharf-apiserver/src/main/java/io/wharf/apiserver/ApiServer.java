@@ -124,7 +124,9 @@ public final class ApiServer implements AutoCloseable {
             String storageId = t.storageGroup() + "/" + t.storageResource();
             ResourceStorage storage = storages.computeIfAbsent(storageId,
                     id -> new ResourceStorage(t, strategies.forType(t), store, admission, clock));
-            registry.add(new ServedResource(t, storage, converter(t, storage.type()), Printers.forKind(t.group(), t.kind())));
+            VersionConverter converter = converter(t, storage.type());
+            storage.serveVersion(t, converter);
+            registry.add(new ServedResource(t, storage, converter, Printers.forKind(t.group(), t.kind())));
         }
         long t0 = System.nanoTime();
         for (ResourceStorage s : storages.values()) {

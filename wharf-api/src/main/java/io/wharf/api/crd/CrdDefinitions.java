@@ -82,31 +82,30 @@ public final class CrdDefinitions {
         }
         Map<String, Property> properties = new LinkedHashMap<>();
         if (typeMeta) {
-            properties.put("apiVersion", plain("apiVersion", PrimitiveType.STRING, required));
-            properties.put("kind", plain("kind", PrimitiveType.STRING, required));
+            properties.put("apiVersion", plain(name, "apiVersion", PrimitiveType.STRING, required));
+            properties.put("kind", plain(name, "kind", PrimitiveType.STRING, required));
             properties.put("metadata", new Property("metadata", ref(OBJECT_META), required.contains("metadata"),
-                    null, null, null, List.of(), null, null));
+                    null, null, null, List.of(), null, name));
         }
         for (Map.Entry<String, StructuralSchema> p : s.properties().entrySet()) {
             if (typeMeta && properties.containsKey(p.getKey())) {
                 continue;
             }
-            properties.put(p.getKey(), property(name + "." + p.getKey(), p.getKey(), p.getValue(), required.contains(p.getKey())));
+            properties.put(p.getKey(), property(name, name + "." + p.getKey(), p.getKey(), p.getValue(), required.contains(p.getKey())));
         }
         byName.put(name, Definitions.object(name, new ArrayList<>(properties.values()), mapType(s.mapType), gvks));
     }
 
-    private static Property plain(String name, PrimitiveType type, Set<String> required) {
-        return new Property(name, new Schema.Primitive(type, null), required.contains(name), null, null, null, List.of(), null, null);
+    private static Property plain(String owner, String name, PrimitiveType type, Set<String> required) {
+        return new Property(name, new Schema.Primitive(type, null), required.contains(name), null, null, null, List.of(), null, owner);
     }
 
-    private Property property(String defName, String json, StructuralSchema s, boolean required) {
+    private Property property(String owner, String defName, String json, StructuralSchema s, boolean required) {
         Schema schema = schemaOf(defName, s);
         ListType listType = schema instanceof Schema.ArrayOf && s.listType != null ? listType(s.listType) : null;
         List<String> keys = listType == ListType.MAP ? s.listMapKeys : List.of();
         MapType mapType = schema instanceof Schema.MapOf ? mapType(s.mapType) : null;
-        String description = s == null || s.description() == null || s.description().isEmpty() ? null : s.description();
-        return new Property(json, schema, required, null, null, listType, keys, mapType, description);
+        return new Property(json, schema, required, null, null, listType, keys, mapType, owner);
     }
 
     /** The schema of a value at a place; objects there become the definition {@code defName}. */

@@ -1,6 +1,7 @@
 package io.wharf.apiserver.crd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.schema.Definition;
 import io.wharf.api.validation.FieldProblem;
 import java.util.List;
 
@@ -18,6 +19,9 @@ interface CustomResourceSchema {
     List<FieldProblem> validate(ObjectNode obj);
 
     List<FieldProblem> validateUpdate(ObjectNode obj, ObjectNode old);
+
+    /** The schema as a definition, for field ownership (managedFields) of server-side apply. */
+    Definition fieldDefinition();
 
     /** Problems of a write through the status subresource, where only {@code status} is checked. */
     List<FieldProblem> validateStatusUpdate(ObjectNode obj, ObjectNode old);

@@ -1,6 +1,7 @@
 package io.wharf.apiserver.crd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.schema.Definition;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.apiserver.errors.ApiException;
@@ -37,6 +38,13 @@ final class CustomResourceStrategy implements ResourceStrategy {
     /** From now on creates are refused: the CRD is being deleted. */
     void markTerminating() {
         terminating = true;
+    }
+
+    /** Field ownership follows the served version's schema: its list types, map keys and atomic maps. */
+    @Override
+    public Definition fieldSchema(ResourceType served) {
+        CustomResourceSchema schema = schemas.get(served.version());
+        return schema == null ? null : schema.fieldDefinition();
     }
 
     @Override

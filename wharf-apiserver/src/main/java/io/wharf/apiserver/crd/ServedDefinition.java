@@ -67,8 +67,9 @@ final class ServedDefinition {
         for (CrdVersion v : spec.servedVersions()) {
             ResourceType t = type(spec, v);
             CustomResourceSchema schema = byVersion.get(v.name());
-            served.add(new ServedResource(t, storage,
-                    new CustomResourceConverter(t.apiVersion(), storageApiVersion, schema),
+            CustomResourceConverter converter = new CustomResourceConverter(t.apiVersion(), storageApiVersion, schema);
+            storage.serveVersion(t, converter);
+            served.add(new ServedResource(t, storage, converter,
                     Printers.forCustomResource(v.printerColumns()), new FieldSchema.Structural(schema::prune), v.deprecationWarning(),
                     v.schema()));
         }

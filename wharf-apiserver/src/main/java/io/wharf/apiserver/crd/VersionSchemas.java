@@ -2,10 +2,12 @@ package io.wharf.apiserver.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.crd.CrdDefinitions;
 import io.wharf.api.crd.CustomResourceValidator;
 import io.wharf.api.crd.Defaulter;
 import io.wharf.api.crd.Pruner;
 import io.wharf.api.crd.StructuralSchema;
+import io.wharf.api.schema.Definition;
 import io.wharf.api.validation.FieldProblem;
 import java.util.List;
 
@@ -25,13 +27,19 @@ final class VersionSchemas {
         // v1 definitions always carry a schema; one stored before that rule keeps every field
         StructuralSchema parsed = StructuralSchema.parse(openApiV3Schema == null || openApiV3Schema.isNull()
                 ? PRESERVE_ALL : openApiV3Schema);
-        return new Structural(Defaulter.pruneDefaults(parsed));
+        JsonNode declared = openApiV3Schema == null || openApiV3Schema.isNull() ? PRESERVE_ALL : openApiV3Schema;
+        return new Structural(Defaulter.pruneDefaults(parsed), new CustomResourceValidator(parsed),
+                CrdDefinitions.toDefinition(DEFINITION_NAME, declared));
     }
 
-    private record Structural(StructuralSchema schema, CustomResourceValidator validator) implements CustomResourceSchema {
-        Structural(StructuralSchema schema) {
-            this(schema, new CustomResourceValidator(schema));
-        }
+    /**
+     * Definitions of different CRDs never meet (each resolves its nested ones itself), so they
+     * can share one name.
+     */
+    private static final String DEFINITION_NAME = "io.wharf.customresource.Object";
+
+    private record Structural(StructuralSchema schema, CustomResourceValidator validator, Definition fieldDefinition)
+            implements CustomResourceSchema {
 
         @Override
         public void applyDefaults(ObjectNode obj) {

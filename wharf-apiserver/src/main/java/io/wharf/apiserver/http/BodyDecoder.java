@@ -132,9 +132,10 @@ public final class BodyDecoder {
         if (av == null || av.isEmpty()) {
             av = apiVersion;
         }
-        // Go clients drop empty metadata collections (omitempty); others send them, which must not matter
+        // Go clients drop empty metadata collections (omitempty); others send them, which must not matter.
+        // An empty managedFields list does matter: like upstream's JSON decoding, it asks to clear them.
         if (obj.get("metadata") instanceof ObjectNode meta) {
-            for (String f : java.util.List.of("labels", "annotations", "finalizers", "ownerReferences", "managedFields")) {
+            for (String f : java.util.List.of("labels", "annotations", "finalizers", "ownerReferences")) {
                 JsonNode v = meta.get(f);
                 if (v != null && (v.isNull() || (v.isContainerNode() && v.isEmpty()))) {
                     meta.remove(f);

@@ -76,6 +76,8 @@ final class PatchFieldCheck {
             case STRATEGIC -> GoValueText.of(patch);
             case MERGE_PATCH -> PatchedJsonText.ofMergePatch(asPatched, patch);
             case JSON_PATCH -> PatchedJsonText.ofJsonPatch(asPatched, patch);
+            // apply patches never get here: their configuration must fit the schema whatever the directive
+            case APPLY -> throw new IllegalStateException("apply patches are checked by the field manager");
         };
     }
 }

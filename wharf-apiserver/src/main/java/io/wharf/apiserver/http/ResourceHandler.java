@@ -3,6 +3,7 @@ package io.wharf.apiserver.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpMethod;
+import io.wharf.api.apply.FieldManagerNames;
 import io.wharf.api.defaults.Defaulter;
 import io.wharf.api.fields.FieldSelector;
 import io.wharf.api.json.Json;
@@ -16,6 +17,7 @@ import io.wharf.apiserver.kinds.PodBindings;
 import io.wharf.apiserver.kinds.PodEphemeralContainers;
 import io.wharf.apiserver.kinds.PodEvictions;
 import io.wharf.api.validation.FieldProblem;
+import io.wharf.apiserver.registry.ApplyRequest;
 import io.wharf.apiserver.registry.DeleteOptions;
 import io.wharf.apiserver.registry.DeleteResult;
 import io.wharf.apiserver.registry.ListOptions;
@@ -124,14 +126,16 @@ public final class ResourceHandler {
         }
     }
 
-    private static RequestContext context(ApiRequest req) {
+    static RequestContext context(ApiRequest req) {
         List<String> dry = req.params("dryRun");
         for (String d : dry) {
             if (!d.equals("All")) {
                 throw ApiException.badRequest("Invalid dry run value: " + d + " [supported values: \"All\"]");
             }
         }
-        return new RequestContext(req.user(), !dry.isEmpty(), req.param("fieldManager"), FieldValidator.directive(req), req.warnings());
+        return new RequestContext(req.user(), !dry.isEmpty(),
+                FieldManagerNames.managerOrUserAgent(req.param("fieldManager"), req.header("User-Agent")),
+                FieldValidator.directive(req), req.warnings());
     }
 
     // ---------------------------------------------------------------- reads
@@ -285,6 +289,7 @@ public final class ResourceHandler {
     // ---------------------------------------------------------------- writes
 
     private void create(ApiRequest req, ServedResource sr, String namespace) {
+        WriteOptions.checkFieldManager(req, "CreateOptions");
         Output out = Output.negotiate(req, false);
         if (sr.type().namespaced() && namespace.isEmpty()) {
             throw ApiException.notFoundPath();
@@ -296,6 +301,7 @@ public final class ResourceHandler {
     }
 
     private void update(ApiRequest req, ServedResource sr, String namespace, String name) {
+        WriteOptions.checkFieldManager(req, "UpdateOptions");
         Output out = Output.negotiate(req, false);
         RequestContext ctx = context(req);
         ObjectNode body = typedBody(req, sr, ctx);
@@ -344,6 +350,18 @@ public final class ResourceHandler {
     private void patch(ApiRequest req, ServedResource sr, String namespace, String name, String subresource) {
         Output out = Output.negotiate(req, false);
         Patcher.Kind kind = patcher.kindOf(BodyDecoder.contentType(req), sr);
+        ApplyRequest apply = WriteOptions.patch(req, kind, patcher);
+        if (apply != null) {
+            if (subresource.equals(PodEphemeralContainers.SUBRESOURCE)) {
+                throw ApiException.unsupportedMediaType(Patcher.APPLY_PATCH, List.of("application/json-patch+json",
+                        "application/merge-patch+json", "application/strategic-merge-patch+json"));
+            }
+            RequestContext ctx = context(req);
+            FieldValidator.checkApplyPatch(req.body(), ctx);
+            WriteResult r = sr.storage().apply(ctx, sr.type(), namespace, name, subresource, apply);
+            Responses.send(req, r.created() ? 201 : 200, out.contentType(), render(sr, r, out));
+            return;
+        }
         JsonNode patchDoc = patcher.parse(kind, req.body());
         boolean pinned = patcher.setsResourceVersion(kind, patchDoc);
         RequestContext ctx = context(req);
@@ -472,6 +490,7 @@ public final class ResourceHandler {
             case "get" -> get(req, sr, namespace, name);
             case "patch" -> patch(req, sr, namespace, name, "status");
             default -> {
+                WriteOptions.checkFieldManager(req, "UpdateOptions");
                 Output out = Output.negotiate(req, false);
                 RequestContext ctx = context(req);
                 ObjectNode body = typedBody(req, sr, ctx);

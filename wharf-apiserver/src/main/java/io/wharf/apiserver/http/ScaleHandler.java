@@ -7,6 +7,7 @@ import io.wharf.api.labels.LabelSelector;
 import io.wharf.api.schema.SchemaRegistry;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.api.validation.FieldProblem;
+import io.wharf.apiserver.registry.ApplyRequest;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.RequestContext;
 import io.wharf.apiserver.registry.WriteResult;
@@ -36,6 +37,7 @@ final class ScaleHandler {
         switch (verb) {
             case "get" -> result = toScale(sr.out(sr.storage().get(namespace, name, req.param("resourceVersion", ""))), spec);
             case "update" -> {
+                WriteOptions.checkFieldManager(req, "UpdateOptions");
                 ObjectNode scale = fields.decode(req, SCALE, "autoscaling/v1", "Scale", ctx);
                 if (!name.equals(Meta.name(scale))) {
                     throw ApiException.badRequest("the name of the object (" + Meta.name(scale) + ") does not match the name on the URL (" + name + ")");
@@ -44,6 +46,13 @@ final class ScaleHandler {
             }
             case "patch" -> {
                 Patcher.Kind kind = patcher.kindOf(BodyDecoder.contentType(req), null);
+                ApplyRequest apply = WriteOptions.patch(req, kind, patcher);
+                if (apply != null) {
+                    FieldValidator.checkApplyPatch(req.body(), ctx);
+                    WriteResult r = sr.storage().apply(ctx, sr.type(), namespace, name, "scale", apply);
+                    Responses.json(req, 200, Json.bytes(toScale(sr.out(r.object()), spec)));
+                    return;
+                }
                 JsonNode doc = patcher.parse(kind, req.body());
                 PatchFieldCheck fieldCheck = fields.forPatch(kind, req.body(), doc, SCALE, ctx);
                 result = write(sr, ctx, namespace, name, spec, null, currentScale -> {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param user            the authenticated caller
  * @param dryRun          {@code dryRun=All}: run every step but the storage write
- * @param fieldManager    the {@code fieldManager} query parameter, or null
+ * @param fieldManager    who writes, for managedFields: the {@code fieldManager} query parameter, else
+ *                        the client's User-Agent prefix; null when unknown
  * @param fieldValidation the {@code fieldValidation} directive for unknown and duplicate fields
  * @param warnings        the request's warnings
  */
@@ -27,7 +28,8 @@ public record RequestContext(UserInfo user, boolean dryRun, String fieldManager,
         this(user, dryRun, fieldManager, FieldValidation.WARN, Warnings.NONE);
     }
 
+    /** The server's own writes, which upstream's loopback client records as {@code kube-apiserver}. */
     public static RequestContext system() {
-        return new RequestContext(UserInfo.SYSTEM, false, null);
+        return new RequestContext(UserInfo.SYSTEM, false, "kube-apiserver");
     }
 }

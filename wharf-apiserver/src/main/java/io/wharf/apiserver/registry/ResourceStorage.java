@@ -15,6 +15,7 @@ import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.kinds.KindValidator;
 import io.wharf.api.validation.kinds.KindValidators;
 import io.wharf.apiserver.resources.ResourceType;
+import io.wharf.apiserver.resources.VersionConverter;
 import io.wharf.store.KeyValue;
 import io.wharf.store.RangeResult;
 import io.wharf.store.Store;
@@ -61,6 +62,8 @@ public final class ResourceStorage {
     private final Optional<KindValidator> kindValidator;
     private final AdmissionChain admission;
     private final Clock clock;
+    /** metadata.managedFields of every write, and server-side apply. */
+    private final ManagedFieldsTracker managedFields;
     private final SecureRandom random = new SecureRandom();
 
     /** Storage of a built-in resource: upstream's defaults and validation of its kind apply. */
@@ -88,6 +91,15 @@ public final class ResourceStorage {
         this.cache = new WatchCache(type.keyPrefix(), store, codec::cached);
         this.admission = admission;
         this.clock = clock;
+        this.managedFields = new ManagedFieldsTracker(type, strategy, clock);
+    }
+
+    /**
+     * Declares a served version other than the storage version and how its objects convert, so
+     * that field management of writes through it works in that version, as upstream's does.
+     */
+    public void serveVersion(ResourceType served, VersionConverter converter) {
+        managedFields.serve(served, converter);
     }
 
     public void start() {
@@ -290,9 +302,17 @@ public final class ResourceStorage {
 
     /** Like {@link #create}, also answering the stored object's JSON so the caller need not serialize it again. */
     public WriteResult createWritten(RequestContext ctx, ResourceType served, String namespace, ObjectNode obj) {
+        return createWritten(ctx, served, namespace, obj, true);
+    }
+
+    /** A create; {@code track} is false when an apply already set the object's managedFields. */
+    private WriteResult createWritten(RequestContext ctx, ResourceType served, String namespace, ObjectNode obj, boolean track) {
         codec.applyDefaults(obj);
-        ObjectNode meta = Meta.meta(obj);
         adoptNamespace(obj, namespace);
+        if (track) {
+            obj = managedFields.created(served, ctx.fieldManager(), obj);
+        }
+        ObjectNode meta = Meta.meta(obj);
         if (meta.hasNonNull("resourceVersion") && !meta.get("resourceVersion").asText().isEmpty()) {
             throw ApiException.internal("resourceVersion should not be set on objects to be created");
         }
@@ -415,17 +435,35 @@ public final class ResourceStorage {
      */
     public WriteResult update(RequestContext ctx, ResourceType served, String namespace, String name, String subresource,
                               boolean pinned, UpdateFunction fn) {
+        return write(ctx, served, namespace, name, subresource, pinned, fn, false);
+    }
+
+    /**
+     * Server-side apply of {@code request} to the object (or {@code status} or {@code scale} of
+     * it), creating the object when it does not exist and the apply is to the main resource.
+     * Conflicts answer 409 with one cause per field.
+     */
+    public WriteResult apply(RequestContext ctx, ResourceType served, String namespace, String name, String subresource,
+                             ApplyRequest request) {
+        boolean pinned = !isBlank(Json.text(request.configuration(), "metadata", "resourceVersion"));
+        return write(ctx, served, namespace, name, subresource, pinned,
+                current -> managedFields.applied(served, subresource, current, request, namespace, name), true);
+    }
+
+    /** The update loop; {@code applied} when {@code fn} is an apply that sets managedFields itself. */
+    private WriteResult write(RequestContext ctx, ResourceType served, String namespace, String name, String subresource,
+                              boolean pinned, UpdateFunction fn, boolean applied) {
         String key = type.key(namespace, name);
         for (int attempt = 0; ; attempt++) {
             Optional<KeyValue> current = readCurrent(key);
             if (current.isEmpty()) {
                 ObjectNode desired = fn.apply(null);
-                if (desired == null || !subresource.isEmpty() || !strategy.allowCreateOnUpdate()) {
+                if (desired == null || !subresource.isEmpty() || !(applied || strategy.allowCreateOnUpdate())) {
                     throw notFound(name);
                 }
                 Meta.meta(desired).remove("resourceVersion");
                 try {
-                    return createWritten(ctx, served, namespace, desired);
+                    return createWritten(ctx, served, namespace, desired, !applied);
                 } catch (ApiException e) {
                     if (e.code() == 409 && attempt < MAX_CONFLICT_RETRIES) {
                         continue;
@@ -444,6 +482,8 @@ public final class ResourceStorage {
                 throw ApiException.staleUpdate(served.group(), served.resource(), name);
             }
             ObjectNode obj = shapeUpdate(desired, old, subresource);
+            obj = applied ? ManagedFieldsTracker.withManagedFieldsOf(desired, obj)
+                    : managedFields.updated(served, subresource, ctx.fieldManager(), old, obj);
             admission.admit(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             strategy.prepareForUpdate(obj, old, subresource);
             bumpGeneration(obj, old);

@@ -1,6 +1,8 @@
 package io.wharf.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.api.schema.Definition;
+import io.wharf.api.schema.SchemaRegistry;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.resources.ResourceType;
@@ -12,6 +14,14 @@ import java.util.List;
  * such as Service IP allocation. The defaults are upstream's generic behaviour.
  */
 public interface ResourceStrategy {
+
+    /**
+     * The schema server-side apply and managedFields use for objects served as {@code served};
+     * null for a kind without one, whose objects are then deduced (maps granular, lists atomic).
+     */
+    default Definition fieldSchema(ResourceType served) {
+        return SchemaRegistry.builtin().definitionFor(served.group(), served.version(), served.kind()).orElse(null);
+    }
 
     /** Field labels usable in field selectors. */
     default Fields fields() {
