@@ -107,8 +107,8 @@ public final class WharfServer implements AutoCloseable {
                 config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
                 Math.max(16, Runtime.getRuntime().availableProcessors() * 4), 10_000, tls(creds),
                 VersionInfo.current(BuildInfo.commit(), BuildInfo.date()));
-        api = new ApiServer(options, store, Clock.systemUTC());
         try {
+            api = new ApiServer(options, store, Clock.systemUTC());
             api.start();
         } catch (IOException | RuntimeException | InterruptedException e) {
             close();
