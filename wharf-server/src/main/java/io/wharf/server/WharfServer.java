@@ -62,6 +62,11 @@ public final class WharfServer implements AutoCloseable {
             return new Config(dataDir, bindAddress, p, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
                     enableAdmission, disableAdmission, compactionInterval);
         }
+
+        public Config withAdmissionPlugins(List<String> enable, List<String> disable) {
+            return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
+                    List.copyOf(enable), List.copyOf(disable), compactionInterval);
+        }
     }
 
     private final Config config;

@@ -22,8 +22,13 @@ final class InProcessCluster implements AutoCloseable {
     final HttpClient http;
 
     InProcessCluster(Path dir) throws Exception {
+        this(WharfServer.Config.defaults(dir).withPort(0));
+    }
+
+    InProcessCluster(WharfServer.Config config) throws Exception {
         Logging.configure(0);
-        server = new WharfServer(WharfServer.Config.defaults(dir).withPort(0));
+        Path dir = config.dataDir();
+        server = new WharfServer(config);
         server.start();
         Path tls = dir.resolve("tls");
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
