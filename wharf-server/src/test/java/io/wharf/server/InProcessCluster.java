@@ -87,6 +87,21 @@ final class InProcessCluster implements AutoCloseable {
         return Json.parse(r.body().getBytes());
     }
 
+    /** Polls until the call answers non-null (at most 10 s, for a test machine under load). */
+    static <T> T eventually(java.util.concurrent.Callable<T> check) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            T v = check.call();
+            if (v != null) {
+                return v;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached in 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     static String configMap(String name, String labels) {
         return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{" + labels + "}},\"data\":{\"k\":\"v\"}}";
     }
