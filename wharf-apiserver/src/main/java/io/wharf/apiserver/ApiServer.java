@@ -6,8 +6,11 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.wharf.api.json.Json;
 import io.wharf.api.schema.SchemaRegistry;
 import io.wharf.apiserver.admission.AdmissionChain;
-import io.wharf.apiserver.admission.AdmissionPlugin;
+import io.wharf.apiserver.admission.AdmissionPluginSelection;
+import io.wharf.apiserver.admission.BuiltinAdmissionPlugins;
 import io.wharf.apiserver.admission.NamespaceLifecycle;
+import io.wharf.apiserver.admission.StorageClusterObjects;
+import io.wharf.apiserver.admission.quota.StorageQuotaStatusWriter;
 import io.wharf.apiserver.allocation.ServiceAllocator;
 import io.wharf.apiserver.auth.TokenAuthenticator;
 import io.wharf.apiserver.bootstrap.SystemObjects;
@@ -41,10 +44,7 @@ import io.wharf.store.Store;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -74,6 +74,8 @@ public final class ApiServer implements AutoCloseable {
     /** Every storage by "group/resource"; custom resource storages come and go while serving. */
     private final ConcurrentMap<String, ResourceStorage> storages = new ConcurrentHashMap<>();
     private final ServiceAllocator services;
+    /** The admission plugins to run, checked when the server is built so a bad flag fails before anything starts. */
+    private final AdmissionPluginSelection admissionPlugins;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
     private final AtomicReference<SslContext> sslContext = new AtomicReference<>();
@@ -85,6 +87,8 @@ public final class ApiServer implements AutoCloseable {
         this.options = options;
         this.store = store;
         this.clock = clock;
+        this.admissionPlugins = AdmissionPluginSelection.of(BuiltinAdmissionPlugins.NAMES, options.enabledAdmissionPlugins(),
+                options.disabledAdmissionPlugins());
         this.services = new ServiceAllocator(store, options.serviceCidr(), options.nodePortRange(), clock);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(options.workerThreads(), options.workerThreads(), 60, TimeUnit.SECONDS,
@@ -118,7 +122,7 @@ public final class ApiServer implements AutoCloseable {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        AdmissionChain admission = new AdmissionChain(admissionPlugins());
+        AdmissionChain admission = admissionChain();
         BuiltinStrategies strategies = new BuiltinStrategies(services, clock);
         for (ResourceType t : BuiltinResources.all()) {
             String storageId = t.storageGroup() + "/" + t.storageResource();
@@ -208,24 +212,16 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private List<AdmissionPlugin> admissionPlugins() {
-        Map<String, AdmissionPlugin> known = new LinkedHashMap<>();
-        known.put(NamespaceLifecycle.NAME, new NamespaceLifecycle(this::lookupNamespace));
-        for (String name : options.enabledAdmissionPlugins()) {
-            if (!known.containsKey(name)) {
-                throw new IllegalArgumentException("unknown admission plugin \"" + name + "\"; known plugins: " + known.keySet());
-            }
+    /** The enabled plugins, in upstream's order, reading other objects straight from this server's storages. */
+    private AdmissionChain admissionChain() {
+        if (!admissionPlugins.ignoredDisables().isEmpty()) {
+            LOG.info("admission plugins {} are not implemented by Wharf, so disabling them changes nothing",
+                    admissionPlugins.ignoredDisables());
         }
-        List<AdmissionPlugin> out = new ArrayList<>();
-        for (AdmissionPlugin p : known.values()) {
-            boolean defaultOn = ApiServerOptions.DEFAULT_ADMISSION_PLUGINS.contains(p.name());
-            boolean on = (defaultOn || options.enabledAdmissionPlugins().contains(p.name()))
-                    && !options.disabledAdmissionPlugins().contains(p.name());
-            if (on) {
-                out.add(p);
-            }
-        }
-        return out;
+        LOG.debug("admission plugins: {}", String.join(", ", admissionPlugins.enabled()));
+        BuiltinAdmissionPlugins builtin = new BuiltinAdmissionPlugins(new BuiltinAdmissionPlugins.Dependencies(this::lookupNamespace,
+                new StorageClusterObjects(this::storage), new StorageQuotaStatusWriter(() -> storage("", "resourcequotas")), clock));
+        return builtin.chain(admissionPlugins.enabled());
     }
 
     /**

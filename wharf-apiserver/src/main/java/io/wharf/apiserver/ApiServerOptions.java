@@ -17,7 +17,8 @@ import java.util.Map;
  *                          {@code kubernetes} Service's endpoint)
  * @param serviceCidr       range of Service cluster IPs
  * @param nodePortRange     range of NodePorts, "30000-32767"
- * @param enabledAdmissionPlugins  plugins enabled beyond the defaults
+ * @param enabledAdmissionPlugins  plugins enabled beyond the defaults (upstream names; see
+ *                                 {@code admission.AdmissionPluginSelection})
  * @param disabledAdmissionPlugins default plugins switched off
  * @param tokenAuthFile     static bearer tokens, or null
  * @param extraTokens       bearer tokens given by the embedding program (e.g. for its own components)
@@ -29,9 +30,6 @@ import java.util.Map;
 public record ApiServerOptions(InetAddress bindAddress, int port, String advertiseAddress, String serviceCidr, String nodePortRange,
                                List<String> enabledAdmissionPlugins, List<String> disabledAdmissionPlugins, Path tokenAuthFile,
                                Map<String, UserInfo> extraTokens, int workerThreads, int maxQueuedRequests, Tls tls, VersionInfo version) {
-
-    /** Upstream's default-on plugins that Wharf implements. */
-    public static final List<String> DEFAULT_ADMISSION_PLUGINS = List.of("NamespaceLifecycle");
 
     /** Serving certificate material. */
     public record Tls(PrivateKey key, List<X509Certificate> chain, X509Certificate clientCa) {

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.wharf.controllers.namespace.NamespaceController;
+import io.wharf.controllers.volume.PvProtectionController;
+import io.wharf.controllers.volume.PvcProtectionController;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,6 +44,8 @@ public final class ControllerManager implements AutoCloseable {
     public void start() {
         client = new KubernetesClientBuilder().withConfig(config(connection)).build();
         controllers.add(new NamespaceController(client, 2));
+        controllers.add(new PvcProtectionController(client, 1));
+        controllers.add(new PvProtectionController(client, 1));
         for (Controller c : controllers) {
             c.start();
             LOG.debug("started {}", c.name());

@@ -48,11 +48,11 @@ final class ServerCommand implements Callable<Integer> {
     Path tokenAuthFile;
 
     @Option(names = "--enable-admission-plugins", paramLabel = "NAMES", split = ",",
-            description = "Admission plugins to enable besides the default ones.")
+            description = "Admission plugins to enable besides the default ones (upstream names; the order does not matter).")
     List<String> enableAdmission = new ArrayList<>();
 
     @Option(names = "--disable-admission-plugins", paramLabel = "NAMES", split = ",",
-            description = "Default admission plugins to disable.")
+            description = "Default admission plugins to disable (upstream names).")
     List<String> disableAdmission = new ArrayList<>();
 
     /** Used by bin/wharf's class-data-sharing training run: start fully, then stop. */

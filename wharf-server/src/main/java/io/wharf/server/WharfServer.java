@@ -62,6 +62,11 @@ public final class WharfServer implements AutoCloseable {
             return new Config(dataDir, bindAddress, p, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
                     enableAdmission, disableAdmission, compactionInterval);
         }
+
+        public Config withAdmissionPlugins(List<String> enable, List<String> disable) {
+            return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
+                    List.copyOf(enable), List.copyOf(disable), compactionInterval);
+        }
     }
 
     private final Config config;
@@ -107,8 +112,8 @@ public final class WharfServer implements AutoCloseable {
                 config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
                 Math.max(16, Runtime.getRuntime().availableProcessors() * 4), 10_000, tls(creds),
                 VersionInfo.current(BuildInfo.commit(), BuildInfo.date()));
-        api = new ApiServer(options, store, Clock.systemUTC());
         try {
+            api = new ApiServer(options, store, Clock.systemUTC());
             api.start();
         } catch (IOException | RuntimeException | InterruptedException e) {
             close();

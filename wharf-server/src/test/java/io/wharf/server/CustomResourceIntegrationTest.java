@@ -1,5 +1,6 @@
 package io.wharf.server;
 
+import static io.wharf.server.InProcessCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,21 +55,6 @@ class CustomResourceIntegrationTest {
         return """
                 {"apiVersion":"%s","kind":"Widget","metadata":{"name":"%s"},"spec":{"color":"%s","replicas":%d},"status":{"replicas":7}}"""
                 .formatted(apiVersion, name, color, replicas);
-    }
-
-    /** Polls until the call answers non-null (at most 10 s, for a test machine under load). */
-    static <T> T eventually(Callable<T> check) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            T v = check.call();
-            if (v != null) {
-                return v;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in 10 s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     static JsonNode condition(JsonNode crd, String type) {

@@ -251,7 +251,7 @@ class FieldValidationIntegrationTest {
                 {"apiVersion": "fv.example.com/v1", "kind": "Gadget",
                  "metadata": {"name": "g", "name": "g", "colour": "red"},
                  "spec": {"free": {"a": 1, "a": 2}}}""";
-        HttpResponse<String> refused = CustomResourceIntegrationTest.eventually(() -> {
+        HttpResponse<String> refused = InProcessCluster.eventually(() -> {
             HttpResponse<String> r = send("POST", base.formatted("v1") + "?fieldValidation=Strict", "application/json", gadget);
             return r.statusCode() == 404 ? null : r;
         });

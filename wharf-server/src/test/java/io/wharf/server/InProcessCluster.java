@@ -22,8 +22,13 @@ final class InProcessCluster implements AutoCloseable {
     final HttpClient http;
 
     InProcessCluster(Path dir) throws Exception {
+        this(WharfServer.Config.defaults(dir).withPort(0));
+    }
+
+    InProcessCluster(WharfServer.Config config) throws Exception {
         Logging.configure(0);
-        server = new WharfServer(WharfServer.Config.defaults(dir).withPort(0));
+        Path dir = config.dataDir();
+        server = new WharfServer(config);
         server.start();
         Path tls = dir.resolve("tls");
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -80,6 +85,21 @@ final class InProcessCluster implements AutoCloseable {
             throw new AssertionError("POST " + path + " answered " + r.statusCode() + ": " + r.body());
         }
         return Json.parse(r.body().getBytes());
+    }
+
+    /** Polls until the call answers non-null (at most 10 s, for a test machine under load). */
+    static <T> T eventually(java.util.concurrent.Callable<T> check) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            T v = check.call();
+            if (v != null) {
+                return v;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached in 10 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     static String configMap(String name, String labels) {

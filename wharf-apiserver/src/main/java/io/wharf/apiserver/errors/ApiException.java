@@ -78,6 +78,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(code, reason, prefix + getMessage(), name, group, kind, causes, retryAfterSeconds);
     }
 
+    /** The same failure with one more entry in its details' causes. */
+    public ApiException withCause(StatusCause cause) {
+        List<StatusCause> more = new java.util.ArrayList<>(causes);
+        more.add(cause);
+        return new ApiException(code, reason, getMessage(), name, group, kind, more, retryAfterSeconds);
+    }
+
     public static ApiException conflict(String group, String resource, String name, String why) {
         return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(group, resource)
                 + " \"" + name + "\": " + why, name, group, resource, null, null);

@@ -86,7 +86,7 @@ public final class PodStrategy implements ResourceStrategy {
     }
 
     /** Upstream's QoS rules over the containers' requests and limits (init containers included). */
-    static String qosClass(JsonNode spec) {
+    public static String qosClass(JsonNode spec) {
         Map<String, Quantity> requests = new HashMap<>();
         Map<String, Quantity> limits = new HashMap<>();
         boolean guaranteed = true;

@@ -618,7 +618,9 @@ public final class ResourceStorage {
             KeyValue kv = readCurrent(key).orElseThrow(() -> notFound(name));
             ObjectNode old = codec.decode(kv);
             checkPreconditions(served, name, old, opts);
-            admission.validate(new AdmissionRequest(Operation.DELETE, served, "", namespace, name, null, old, ctx));
+            AdmissionRequest deletion = new AdmissionRequest(Operation.DELETE, served, "", namespace, name, null, old, ctx);
+            admission.admit(deletion);
+            admission.validate(deletion);
             ObjectNode obj = markForDeletion(old, requested, opts.propagationPolicy());
             if (obj == null) {
                 if (ctx.dryRun()) {
