@@ -177,4 +177,20 @@ class CustomResourceSchemaIntegrationTest {
         assertThat(proto.statusCode()).isEqualTo(200);
         assertThat(proto.body()).contains("com.example.s.v1.Gadget");
     }
+
+    @Test
+    void celRulesAreAcceptedWithAWarningThatTheyAreNotEvaluated() throws Exception {
+        HttpResponse<String> r = cluster.post(CRDS, """
+                {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+                 "metadata":{"name":"ruled.s.example.com"},
+                 "spec":{"group":"s.example.com","scope":"Namespaced",
+                   "names":{"plural":"ruled","kind":"Ruled"},
+                   "versions":[{"name":"v1","served":true,"storage":true,
+                                "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object",
+                                  "x-kubernetes-validations":[{"rule":"self.a > 0"}],
+                                  "properties":{"a":{"type":"integer"}}}}}}}]}}""");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.headers().allValues("Warning")).singleElement().asString()
+                .startsWith("299 - \"spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations: 1 CEL rule(s) ignored");
+    }
 }

@@ -62,6 +62,17 @@ public final class CustomResourceDefinitionStrategy implements ResourceStrategy 
         return subresource.isEmpty() ? CrdSchemaValidation.validate(crd).problems() : List.of();
     }
 
+    /** Schema parts this server accepts but does not enforce (CEL rules) are named in warnings. */
+    @Override
+    public List<String> warningsOnCreate(ResourceType served, ObjectNode crd) {
+        return CrdSchemaValidation.validate(crd).warnings();
+    }
+
+    @Override
+    public List<String> warningsOnUpdate(ResourceType served, String subresource, ObjectNode crd, ObjectNode old) {
+        return subresource.isEmpty() ? CrdSchemaValidation.validate(crd).warnings() : List.of();
+    }
+
     /** Objects may now be written in the storage version, so it is one of the stored versions. */
     private static void recordStorageVersion(ObjectNode crd) {
         for (JsonNode v : crd.path("spec").path("versions")) {

@@ -326,6 +326,7 @@ public final class ResourceStorage {
             }
             fillSystemFields(obj);
             validateCreate(served, obj);
+            strategy.warningsOnCreate(served, obj).forEach(ctx.warnings()::add);
             admission.validate(new AdmissionRequest(Operation.CREATE, served, "", namespace, Meta.name(obj), obj, null, ctx));
             strategy.beforeCreate(obj, ctx.dryRun());
             String key = type.key(namespace, Meta.name(obj));
@@ -488,6 +489,7 @@ public final class ResourceStorage {
             strategy.prepareForUpdate(obj, old, subresource);
             bumpGeneration(obj, old);
             validateUpdate(served, subresource, obj, old);
+            strategy.warningsOnUpdate(served, subresource, obj, old).forEach(ctx.warnings()::add);
             admission.validate(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
             if (obj.equals(old)) {

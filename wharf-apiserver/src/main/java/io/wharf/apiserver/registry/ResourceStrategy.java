@@ -77,6 +77,16 @@ public interface ResourceStrategy {
         return validate(served, obj);
     }
 
+    /** What a valid new object should still tell its writer (upstream's WarningsOnCreate). */
+    default List<String> warningsOnCreate(ResourceType served, ObjectNode obj) {
+        return List.of();
+    }
+
+    /** What a valid update should still tell its writer (upstream's WarningsOnUpdate). */
+    default List<String> warningsOnUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
+        return List.of();
+    }
+
     /**
      * Whether the kind's own content rules check updates through this subresource; false where the
      * subresource has rules of its own (a pod's binding or ephemeral containers).
