@@ -74,7 +74,7 @@ final class GoRegex {
     private static final class Translator {
         private final String src;
         private final StringBuilder out = new StringBuilder();
-        /** Where each open group starts, and the {@code m} flag to restore when it closes. */
+        /** One entry per open group: the {@code m} flag to restore when it closes. */
         private final Deque<Boolean> groups = new ArrayDeque<>();
         /** Whether {@code ^} and {@code $} anchor lines ({@code m} in scope) rather than the whole text. */
         private boolean multiLine;
