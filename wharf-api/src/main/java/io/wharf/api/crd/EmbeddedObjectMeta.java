@@ -7,6 +7,7 @@ import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.MetadataValidation;
 import io.wharf.api.validation.NameValidation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,11 @@ final class EmbeddedObjectMeta {
     private EmbeddedObjectMeta() {
     }
 
-    /** The JSON decoding error upstream would get for this metadata, or null when it decodes. */
+    /**
+     * The JSON decoding error upstream would get for this metadata, or null when it decodes.
+     * Upstream re-encodes the metadata first (keys sorted), then decodes it: a timestamp that
+     * fails stops decoding at once, while the first type mismatch is only remembered.
+     */
     static String decodeError(JsonNode metadata) {
         if (metadata.isNull()) {
             return null;
@@ -54,25 +59,35 @@ final class EmbeddedObjectMeta {
         if (!metadata.isObject()) {
             return "json: cannot unmarshal " + jsonType(metadata) + " into Go value of type v1.ObjectMeta";
         }
-        for (Map.Entry<String, GoType> f : FIELDS.entrySet()) {
-            JsonNode v = metadata.get(f.getKey());
-            if (v == null || v.isNull()) {
+        List<String> keys = new ArrayList<>();
+        metadata.fieldNames().forEachRemaining(keys::add);
+        Collections.sort(keys);
+        String firstMismatch = null;
+        for (String key : keys) {
+            GoType type = FIELDS.get(key);
+            JsonNode v = metadata.get(key);
+            if (type == null || v.isNull()) {
                 continue;
             }
-            String error = fieldError(f.getKey(), f.getValue(), v);
-            if (error != null) {
-                return error;
+            if (type == GoType.TIME) {
+                String error = v.isTextual() ? GoRfc3339.parseError(v.textValue())
+                        : mismatch(v, "Go struct field ObjectMeta." + key, "string");
+                if (error != null) {
+                    return error;
+                }
+            } else if (firstMismatch == null) {
+                firstMismatch = fieldError(key, type, v);
             }
         }
-        return null;
+        return firstMismatch;
     }
 
     private static String fieldError(String name, GoType type, JsonNode v) {
         String struct = "Go struct field ObjectMeta." + name;
         return switch (type) {
             case STRING -> v.isTextual() ? null : mismatch(v, struct, "string");
-            case INT64 -> JsonKind.of(v) == JsonKind.INTEGER ? null : mismatch(v, struct, "int64");
-            case TIME -> v.isTextual() ? timeError(v.textValue()) : "json: cannot unmarshal " + jsonType(v) + " into Go value of type string";
+            case INT64 -> int64Error(v, struct);
+            case TIME -> null;
             case STRING_MAP -> {
                 if (!v.isObject()) {
                     yield mismatch(v, struct, "map[string]string");
@@ -100,19 +115,32 @@ final class EmbeddedObjectMeta {
         };
     }
 
-    private static String mismatch(JsonNode v, String struct, String goType) {
-        return "json: cannot unmarshal " + jsonType(v) + " into " + struct + " of type " + goType;
+    /**
+     * A number decodes into int64 when its re-encoded text is an integer that fits, so 2.0 (written
+     * back as 2) is fine; otherwise Go names the number's text.
+     */
+    private static String int64Error(JsonNode v, String struct) {
+        if (!v.isNumber()) {
+            return mismatch(v, struct, "int64");
+        }
+        return asInt64(v) == null ? "json: cannot unmarshal number " + GoFormat.json(v) + " into " + struct + " of type int64" : null;
     }
 
-    /** metav1.Time accepts RFC 3339 timestamps with a zone. */
-    private static String timeError(String s) {
-        try {
-            java.time.OffsetDateTime.parse(s);
-            return null;
-        } catch (java.time.format.DateTimeParseException e) {
-            return "parsing time " + io.wharf.api.validation.GoQuote.quote(s) + " as \"2006-01-02T15:04:05Z07:00\": cannot parse "
-                    + io.wharf.api.validation.GoQuote.quote(s) + " as \"2006\"";
+    /** The int64 a number re-encodes to, or null when its JSON text is not an integer that fits. */
+    private static Long asInt64(JsonNode v) {
+        if (JsonKind.of(v) == JsonKind.INTEGER) {
+            return v.longValue();
         }
+        String text = GoFormat.json(v);
+        try {
+            return text.matches("-?[0-9]+") ? Long.parseLong(text) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String mismatch(JsonNode v, String struct, String goType) {
+        return "json: cannot unmarshal " + jsonType(v) + " into " + struct + " of type " + goType;
     }
 
     private static String jsonType(JsonNode v) {
@@ -139,6 +167,11 @@ final class EmbeddedObjectMeta {
                 it.remove();
             } else if (isEmpty(e.getValue())) {
                 it.remove();
+            } else if (type == GoType.INT64 && JsonKind.of(e.getValue()) == JsonKind.NUMBER) {
+                // the round trip through an int64 field writes 2.0 back as 2
+                long n = asInt64(e.getValue());
+                // the node type a JSON parser gives the written-back number
+                e.setValue(n == (int) n ? Json.NODES.numberNode((int) n) : Json.NODES.numberNode(n));
             } else if (type == GoType.OWNER_REFERENCES || type == GoType.MANAGED_FIELDS) {
                 Set<String> known = type == GoType.OWNER_REFERENCES ? OWNER_REFERENCE_FIELDS : MANAGED_FIELDS_ENTRY_FIELDS;
                 JsonNode list = e.getValue();
@@ -164,7 +197,7 @@ final class EmbeddedObjectMeta {
     /** Go's omitempty: what the round trip does not write back. */
     private static boolean isEmpty(JsonNode v) {
         return v.isNull() || (v.isTextual() && v.textValue().isEmpty()) || (v.isContainerNode() && v.size() == 0)
-                || (JsonKind.of(v) == JsonKind.INTEGER && v.longValue() == 0);
+                || (v.isNumber() && Long.valueOf(0).equals(asInt64(v)));
     }
 
     /**
@@ -200,16 +233,59 @@ final class EmbeddedObjectMeta {
         for (FieldProblem p : MetadataValidation.validateAnnotations(stringMap(metadata.get("annotations")))) {
             out.add(p.withPathPrefix(path + ".annotations"));
         }
-        JsonNode finalizers = metadata.get("finalizers");
-        if (finalizers != null && finalizers.isArray()) {
-            for (int i = 0; i < finalizers.size(); i++) {
-                String f = finalizers.get(i).asText();
-                for (String msg : NameValidation.isQualifiedName(f)) {
-                    out.add(FieldProblem.invalid(path + ".finalizers[" + i + "]", f, msg));
-                }
+        ownerReferences(metadata.get("ownerReferences"), path + ".ownerReferences", out);
+        finalizers(metadata.get("finalizers"), path + ".finalizers", out);
+        return out;
+    }
+
+    /** Each reference needs a version, kind, name and uid; problems are reported at the list, not the item. */
+    private static void ownerReferences(JsonNode references, String path, List<FieldProblem> out) {
+        if (references == null || !references.isArray()) {
+            return;
+        }
+        for (JsonNode ref : references) {
+            String apiVersion = text(ref, "apiVersion");
+            String kind = text(ref, "kind");
+            if (versionOf(apiVersion).isEmpty()) {
+                out.add(FieldProblem.invalid(path + ".apiVersion", apiVersion, "version must not be empty"));
+            }
+            if (kind.isEmpty()) {
+                out.add(FieldProblem.invalid(path + ".kind", kind, "kind must not be empty"));
+            }
+            if (text(ref, "name").isEmpty()) {
+                out.add(FieldProblem.invalid(path + ".name", "", "name must not be empty"));
+            }
+            if (text(ref, "uid").isEmpty()) {
+                out.add(FieldProblem.invalid(path + ".uid", "", "uid must not be empty"));
             }
         }
-        return out;
+    }
+
+    /** The version part of an apiVersion, empty when it has none or does not parse as a group version. */
+    private static String versionOf(String apiVersion) {
+        int slashes = (int) apiVersion.chars().filter(c -> c == '/').count();
+        return switch (slashes) {
+            case 0 -> apiVersion;
+            case 1 -> apiVersion.substring(apiVersion.indexOf('/') + 1);
+            default -> "";
+        };
+    }
+
+    /** Names are qualified names, reported at the list; orphan and foregroundDeletion exclude each other. */
+    private static void finalizers(JsonNode finalizers, String path, List<FieldProblem> out) {
+        if (finalizers == null || !finalizers.isArray()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        finalizers.forEach(f -> names.add(f.isNull() ? "" : f.asText()));
+        for (String f : names) {
+            for (String msg : NameValidation.isQualifiedName(f)) {
+                out.add(FieldProblem.invalid(path, f, msg));
+            }
+        }
+        if (names.contains("orphan") && names.contains("foregroundDeletion")) {
+            out.add(FieldProblem.invalid(path, names, "finalizer orphan and foregroundDeletion cannot be both set"));
+        }
     }
 
     private static String text(JsonNode metadata, String field) {

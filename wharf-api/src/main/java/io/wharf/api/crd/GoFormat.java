@@ -113,6 +113,29 @@ final class GoFormat {
         };
     }
 
+    /** Go's {@code %v} of a decoded JSON value: strings bare, slices and maps in brackets, nil as {@code <nil>}. */
+    static String plainV(JsonNode node) {
+        return switch (JsonKind.of(node)) {
+            case NULL -> "<nil>";
+            case BOOLEAN -> Boolean.toString(node.booleanValue());
+            case INTEGER -> Long.toString(node.longValue());
+            case NUMBER -> floatV(node.doubleValue());
+            case STRING -> node.textValue();
+            case ARRAY -> {
+                StringJoiner items = new StringJoiner(" ", "[", "]");
+                node.forEach(item -> items.add(plainV(item)));
+                yield items.toString();
+            }
+            case OBJECT -> {
+                StringJoiner entries = new StringJoiner(" ", "map[", "]");
+                for (String key : sortedKeys(node)) {
+                    entries.add(key + ":" + plainV(node.get(key)));
+                }
+                yield entries.toString();
+            }
+        };
+    }
+
     /** {@code json.Marshal} of a decoded value: compact, map keys sorted, Go's float spelling. */
     static String json(JsonNode node) {
         return switch (JsonKind.of(node)) {

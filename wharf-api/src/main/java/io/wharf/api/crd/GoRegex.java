@@ -2,7 +2,9 @@ package io.wharf.api.crd;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -12,7 +14,8 @@ import java.util.regex.PatternSyntaxException;
  * Go's {@code regexp.Compile} wording ({@code error parsing regexp: missing closing ): `(a`}), and
  * translates valid ones into {@link Pattern}s that match the same strings where the dialects
  * differ: no lookaround or backreferences, literal {@code [} and {@code &} inside classes, POSIX
- * classes, {@code $} only at the very end unless multi-line, named groups.
+ * classes, {@code ^} and {@code $} anchoring text or lines by the {@code m} flag in scope, ASCII
+ * {@code \s} and {@code \b}, Unicode case folding, named groups, Go's Unicode class names.
  */
 final class GoRegex {
     private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
@@ -22,6 +25,15 @@ final class GoRegex {
             Map.entry("graph", "\\p{Graph}"), Map.entry("lower", "a-z"), Map.entry("print", "\\p{Print}"),
             Map.entry("punct", "\\p{Punct}"), Map.entry("space", "\\t\\n\\x0B\\f\\r "), Map.entry("upper", "A-Z"),
             Map.entry("word", "0-9A-Za-z_"), Map.entry("xdigit", "0-9A-Fa-f"));
+    /** Go's general categories ({@code unicode.Categories}); other short names are not categories there. */
+    private static final Set<String> CATEGORIES = Set.of("C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt",
+            "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc",
+            "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs");
+    /** Go's {@code \s}: no vertical tab, unlike Java's. */
+    private static final String SPACE = "\\t\\n\\f\\r ";
+    /** Go's {@code \b}: a boundary between an ASCII word character and anything else. */
+    private static final String WORD_BOUNDARY = "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))";
+    private static final String NOT_WORD_BOUNDARY = "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
     private static final int MAX_REPEAT = 1000;
 
     private GoRegex() {
@@ -62,8 +74,10 @@ final class GoRegex {
     private static final class Translator {
         private final String src;
         private final StringBuilder out = new StringBuilder();
-        private final Deque<Integer> groups = new ArrayDeque<>();
-        private final boolean multiLine;
+        /** One entry per open group: the {@code m} flag to restore when it closes. */
+        private final Deque<Boolean> groups = new ArrayDeque<>();
+        /** Whether {@code ^} and {@code $} anchor lines ({@code m} in scope) rather than the whole text. */
+        private boolean multiLine;
         private int pos;
         /** Whether the last thing emitted can take a repetition operator. */
         private boolean operand;
@@ -73,22 +87,6 @@ final class GoRegex {
 
         Translator(String src) {
             this.src = src;
-            this.multiLine = src.contains("(?") && hasMultiLineFlag(src);
-        }
-
-        private static boolean hasMultiLineFlag(String s) {
-            int i = s.indexOf("(?");
-            while (i >= 0) {
-                int j = i + 2;
-                while (j < s.length() && Character.isLetter(s.charAt(j))) {
-                    if (s.charAt(j) == 'm') {
-                        return true;
-                    }
-                    j++;
-                }
-                i = s.indexOf("(?", i + 2);
-            }
-            return false;
         }
 
         String run() {
@@ -103,17 +101,14 @@ final class GoRegex {
                         operand = false;
                         repeated = false;
                     }
-                    case '*', '+', '?' -> repeat(String.valueOf(c), 1);
+                    case '*', '+', '?' -> repeat(1);
                     case '{' -> brace();
                     case '[' -> charClass();
                     case '\\' -> escape(false);
-                    case '$' -> {
-                        out.append(multiLine ? "$" : "\\z");
-                        pos++;
-                        operand = true;
-                        repeated = false;
-                    }
-                    case '^', '.' -> literalOperator(c);
+                    // spelled out so that Java's own flags cannot change what they mean
+                    case '^' -> operator(multiLine ? "(?:\\A|(?<=\\n))" : "\\A");
+                    case '$' -> operator(multiLine ? "(?:\\z|(?=\\n))" : "\\z");
+                    case '.' -> operator(".");
                     default -> {
                         appendLiteral(src.codePointAt(pos));
                         pos += Character.charCount(src.codePointAt(pos));
@@ -128,8 +123,8 @@ final class GoRegex {
             return out.toString();
         }
 
-        private void literalOperator(char c) {
-            out.append(c);
+        private void operator(String java) {
+            out.append(java);
             pos++;
             operand = true;
             repeated = false;
@@ -140,75 +135,103 @@ final class GoRegex {
                 perlGroup();
                 return;
             }
-            groups.push(pos);
-            out.append('(');
+            beginGroup("(");
             pos++;
+        }
+
+        private void beginGroup(String java) {
+            groups.push(multiLine);
+            out.append(java);
             operand = false;
             repeated = false;
         }
 
         private void perlGroup() {
             String rest = src.substring(pos);
-            if (rest.startsWith("(?P<") || (rest.startsWith("(?<") && !rest.startsWith("(?<=") && !rest.startsWith("(?<!"))) {
+            // Go 1.22 reads both (?P<name> and (?<name> as named groups, so (?<= is a bad name, not a lookbehind
+            if (rest.startsWith("(?P<") || rest.startsWith("(?<")) {
                 int begin = rest.startsWith("(?P<") ? 4 : 3;
                 int end = rest.indexOf('>');
                 if (end < 0) {
                     throw new SyntaxError("invalid named capture", rest);
                 }
                 String name = rest.substring(begin, end);
-                if (name.isEmpty() || !name.chars().allMatch(ch -> ch == '_' || Character.isLetterOrDigit(ch))) {
+                if (name.isEmpty() || !name.chars().allMatch(ch -> ch == '_' || ch < 0x80 && Character.isLetterOrDigit(ch))) {
                     throw new SyntaxError("invalid named capture", rest.substring(0, end + 1));
                 }
                 // names only matter to Go's submatch API; a plain group matches the same
-                groups.push(pos);
-                out.append('(');
+                beginGroup("(");
                 pos += end + 1;
-                operand = false;
-                repeated = false;
                 return;
             }
+            flagGroup();
+        }
+
+        /** {@code (?flags)} and {@code (?flags:re)}: flags i, m, s, U, with at most one '-' before some of them. */
+        private void flagGroup() {
             int i = pos + 2;
-            StringBuilder flags = new StringBuilder();
-            while (i < src.length() && "imsU-".indexOf(src.charAt(i)) >= 0) {
-                flags.append(src.charAt(i));
-                i++;
-            }
-            if (i >= src.length() || (src.charAt(i) != ')' && src.charAt(i) != ':')
-                    || flags.toString().endsWith("-") || flags.indexOf("-") != flags.lastIndexOf("-")) {
-                int stop = Math.min(src.length(), i + 1);
-                throw new SyntaxError("invalid or unsupported Perl syntax", src.substring(pos, stop));
-            }
-            // Java has no ungreedy flag; its U means something else
-            String javaFlags = flags.toString().replace("U", "");
-            if (javaFlags.equals("-")) {
-                javaFlags = "";
-            }
-            if (src.charAt(i) == ')') {
-                if (!javaFlags.isEmpty()) {
-                    out.append("(?").append(javaFlags).append(')');
+            boolean negated = false;
+            boolean sawFlag = false;
+            StringBuilder on = new StringBuilder();
+            StringBuilder off = new StringBuilder();
+            Boolean lines = null;
+            while (i < src.length()) {
+                char c = src.charAt(i++);
+                switch (c) {
+                    case 'i', 'm', 's', 'U' -> {
+                        sawFlag = true;
+                        if (c == 'm') {
+                            lines = !negated;
+                        } else if (c == 'i') {
+                            // Go folds case across Unicode, Java only when asked to
+                            (negated ? off : on).append("iu");
+                        } else if (c == 's') {
+                            (negated ? off : on).append('s');
+                        }
+                        // U (ungreedy) cannot change whether a pattern matches, only where: left out
+                    }
+                    case '-' -> {
+                        if (negated) {
+                            throw new SyntaxError("invalid or unsupported Perl syntax", src.substring(pos, i));
+                        }
+                        negated = true;
+                        sawFlag = false;
+                    }
+                    case ':', ')' -> {
+                        if (negated && !sawFlag) {
+                            throw new SyntaxError("invalid or unsupported Perl syntax", src.substring(pos, i));
+                        }
+                        String flags = on + (off.length() > 0 ? "-" + off : "");
+                        if (c == ':') {
+                            beginGroup(flags.isEmpty() ? "(?:" : "(?" + flags + ":");
+                        } else if (!flags.isEmpty()) {
+                            out.append("(?").append(flags).append(')');
+                        }
+                        if (lines != null) {
+                            multiLine = lines;
+                        }
+                        pos = i;
+                        return;
+                    }
+                    default -> throw new SyntaxError("invalid or unsupported Perl syntax", src.substring(pos, i));
                 }
-                pos = i + 1;
-                return;
             }
-            groups.push(pos);
-            out.append("(?").append(javaFlags).append(':');
-            pos = i + 1;
-            operand = false;
-            repeated = false;
+            throw new SyntaxError("invalid or unsupported Perl syntax", src.substring(pos));
         }
 
         private void closeGroup() {
             if (groups.isEmpty()) {
                 throw new SyntaxError("unexpected )", src);
             }
-            groups.pop();
+            multiLine = groups.pop();
             out.append(')');
             pos++;
             operand = true;
             repeated = false;
         }
 
-        private void repeat(String op, int length) {
+        /** A repetition operator of {@code length} characters at pos, with its optional lazy '?'. */
+        private void repeat(int length) {
             String text = src.substring(pos, pos + length);
             boolean lazy = pos + length < src.length() && src.charAt(pos + length) == '?';
             String full = lazy ? text + "?" : text;
@@ -224,19 +247,22 @@ final class GoRegex {
             repeated = true;
         }
 
-        /** {@code {n}}, {@code {n,}} and {@code {n,m}} repeat; any other brace is a literal in Go. */
+        /**
+         * {@code {n}}, {@code {n,}} and {@code {n,m}} repeat, with counts written without leading
+         * zeros; any other brace is a literal in Go.
+         */
         private void brace() {
             int close = src.indexOf('}', pos);
             if (close > 0) {
                 String body = src.substring(pos + 1, close);
-                if (body.matches("\\d+(,\\d*)?")) {
+                if (body.matches("(0|[1-9][0-9]*)(,(0|[1-9][0-9]*)?)?")) {
                     String[] parts = body.split(",", -1);
                     long min = parseCount(parts[0]);
                     long max = parts.length == 1 ? min : parts[1].isEmpty() ? -1 : parseCount(parts[1]);
                     if (min > MAX_REPEAT || max > MAX_REPEAT || (max >= 0 && max < min)) {
                         throw new SyntaxError("invalid repeat count", src.substring(pos, close + 1));
                     }
-                    repeat(body, close + 1 - pos);
+                    repeat(close + 1 - pos);
                     return;
                 }
             }
@@ -277,12 +303,12 @@ final class GoRegex {
                     }
                 }
                 int atomStart = pos;
-                int lo = classAtom();
+                int lo = classAtom(false);
                 if (pos + 1 < src.length() && src.charAt(pos) == '-' && src.charAt(pos + 1) != ']' && lo >= 0) {
                     pos++;
                     out.append('-');
-                    int hi = classAtom();
-                    if (hi >= 0 && hi < lo) {
+                    int hi = classAtom(true);
+                    if (hi < lo) {
                         throw new SyntaxError("invalid character class range", src.substring(atomStart, pos));
                     }
                 }
@@ -304,10 +330,16 @@ final class GoRegex {
             out.append(negated ? "[^" + java + "]" : java);
         }
 
-        /** One member of a class; returns its code point, or -1 for a class escape like {@code \d}. */
-        private int classAtom() {
+        /**
+         * One member of a class; returns its code point, or -1 for a class escape like {@code \d}.
+         * The end of a range must be a single character: there Go reads class escapes as invalid.
+         */
+        private int classAtom(boolean rangeEnd) {
             char c = src.charAt(pos);
             if (c == '\\') {
+                if (rangeEnd && pos + 1 < src.length() && "dDsSwWpP".indexOf(src.charAt(pos + 1)) >= 0) {
+                    throw new SyntaxError("invalid escape sequence", src.substring(pos, pos + 2));
+                }
                 return escape(true);
             }
             int cp = src.codePointAt(pos);
@@ -326,30 +358,37 @@ final class GoRegex {
             pos += 2;
             int literal;
             switch (c) {
-                case 'd', 'D', 's', 'S', 'w', 'W' -> {
+                case 'd', 'D', 'w', 'W' -> {
                     out.append('\\').append(c);
                     markOperand(inClass);
                     return -1;
                 }
-                case 'b', 'B', 'A', 'z' -> {
+                case 's' -> {
+                    out.append(inClass ? SPACE : "[" + SPACE + "]");
+                    markOperand(inClass);
+                    return -1;
+                }
+                case 'S' -> {
+                    out.append("[^" + SPACE + "]");
+                    markOperand(inClass);
+                    return -1;
+                }
+                case 'b', 'B', 'A', 'z', 'Q' -> {
+                    // assertions and quoting exist only outside classes
                     if (inClass) {
                         throw new SyntaxError("invalid escape sequence", src.substring(start, pos));
                     }
-                    out.append('\\').append(c);
+                    if (c == 'Q') {
+                        quoted();
+                        return -1;
+                    }
+                    out.append(c == 'b' ? WORD_BOUNDARY : c == 'B' ? NOT_WORD_BOUNDARY : "\\" + c);
                     operand = true;
                     repeated = false;
                     return -1;
                 }
                 case 'p', 'P' -> {
                     unicodeClass(start, c);
-                    markOperand(inClass);
-                    return -1;
-                }
-                case 'Q' -> {
-                    int end = src.indexOf("\\E", pos);
-                    String quoted = end < 0 ? src.substring(pos) : src.substring(pos, end);
-                    pos = end < 0 ? src.length() : end + 2;
-                    quoted.codePoints().forEach(this::appendLiteral);
                     markOperand(inClass);
                     return -1;
                 }
@@ -375,6 +414,16 @@ final class GoRegex {
             return literal;
         }
 
+        /** {@code \Q...\E}: everything up to \E (or the end) is literal. */
+        private void quoted() {
+            int end = src.indexOf("\\E", pos);
+            String text = end < 0 ? src.substring(pos) : src.substring(pos, end);
+            pos = end < 0 ? src.length() : end + 2;
+            text.codePoints().forEach(this::appendLiteral);
+            operand = !text.isEmpty() || operand;
+            repeated = false;
+        }
+
         private void markOperand(boolean inClass) {
             if (!inClass) {
                 operand = true;
@@ -382,16 +431,35 @@ final class GoRegex {
             }
         }
 
+        /** {@code \xHH} or {@code \x{H...}}; a failure reports what Go had read when it gave up. */
         private int hexEscape(int start) {
             if (pos < src.length() && src.charAt(pos) == '{') {
-                int end = src.indexOf('}', pos);
-                String hex = end < 0 ? "" : src.substring(pos + 1, end);
-                if (end < 0 || hex.isEmpty() || !hex.matches("[0-9A-Fa-f]+") || hex.length() > 8
-                        || Long.parseLong(hex, 16) > Character.MAX_CODE_POINT) {
-                    throw new SyntaxError("invalid escape sequence", src.substring(start, end < 0 ? src.length() : end + 1));
+                int i = pos + 1;
+                long value = 0;
+                int digits = 0;
+                while (true) {
+                    if (i >= src.length()) {
+                        throw new SyntaxError("invalid escape sequence", src.substring(start));
+                    }
+                    char c = src.charAt(i++);
+                    if (c == '}') {
+                        break;
+                    }
+                    int digit = Character.digit(c, 16);
+                    if (digit < 0 || c > 0x7f) {
+                        throw new SyntaxError("invalid escape sequence", src.substring(start, i));
+                    }
+                    value = value * 16 + digit;
+                    if (value > Character.MAX_CODE_POINT) {
+                        throw new SyntaxError("invalid escape sequence", src.substring(start, i));
+                    }
+                    digits++;
                 }
-                pos = end + 1;
-                return Integer.parseInt(hex, 16);
+                if (digits == 0) {
+                    throw new SyntaxError("invalid escape sequence", src.substring(start, i));
+                }
+                pos = i;
+                return (int) value;
             }
             if (pos + 2 > src.length() || !src.substring(pos, pos + 2).matches("[0-9A-Fa-f]{2}")) {
                 throw new SyntaxError("invalid escape sequence", src.substring(start, Math.min(src.length(), pos + 2)));
@@ -414,6 +482,7 @@ final class GoRegex {
             return value;
         }
 
+        /** {@code \pL}, {@code \p{Greek}}, {@code \P{^Lu}}: Go's categories and scripts, and Any. */
         private void unicodeClass(int start, char p) {
             String name;
             if (pos < src.length() && src.charAt(pos) == '{') {
@@ -424,21 +493,35 @@ final class GoRegex {
                 name = src.substring(pos + 1, end);
                 pos = end + 1;
             } else if (pos < src.length()) {
-                name = src.substring(pos, pos + 1);
-                pos++;
+                int cp = src.codePointAt(pos);
+                name = new String(Character.toChars(cp));
+                pos += Character.charCount(cp);
             } else {
                 throw new SyntaxError("invalid character class range", src.substring(start));
             }
             boolean negated = name.startsWith("^");
             String bare = negated ? name.substring(1) : name;
             char kind = negated == (p == 'P') ? 'p' : 'P';
-            // one- and two-letter names are general categories in both dialects, longer ones scripts
-            String java = bare.equals("Any") ? "\\x{0}-\\x{10FFFF}" : bare.length() <= 2 ? "\\" + kind + "{" + bare + "}"
-                    : "\\" + kind + "{Is" + bare + "}";
             if (bare.equals("Any")) {
-                out.append(kind == 'p' ? "[" + java + "]" : "[^" + java + "]");
+                out.append(kind == 'p' ? "[\\x{0}-\\x{10FFFF}]" : "[^\\x{0}-\\x{10FFFF}]");
+            } else if (CATEGORIES.contains(bare)) {
+                out.append('\\').append(kind).append('{').append(bare).append('}');
+            } else if (isGoScriptName(bare)) {
+                out.append('\\').append(kind).append("{Is").append(bare).append('}');
             } else {
-                out.append(java);
+                throw new SyntaxError("invalid character class range", src.substring(start, pos));
+            }
+        }
+
+        /** Go names scripts in title case ({@code Greek}, {@code Old_Italic}); Java also knows aliases and other cases. */
+        private static boolean isGoScriptName(String name) {
+            if (name.isEmpty() || !Character.isUpperCase(name.charAt(0)) || name.length() > 1 && name.equals(name.toUpperCase(Locale.ROOT))) {
+                return false;
+            }
+            try {
+                return Character.UnicodeScript.forName(name).name().equalsIgnoreCase(name);
+            } catch (IllegalArgumentException e) {
+                return false;
             }
         }
 

@@ -87,12 +87,7 @@ final class OpenApiSchemaRules {
                 }
             }
         }
-        for (String keyed : List.of("definitions", "dependencies")) {
-            JsonNode map = schema.get(keyed);
-            if (map != null && map.isObject()) {
-                map.fields().forEachRemaining(e -> walk(e.getValue(), path + "." + keyed + "[" + e.getKey() + "]", ctx, false));
-            }
-        }
+        walkKeyed(schema, "definitions", path, ctx);
         JsonNode items = schema.get("items");
         if (items != null && items.isObject()) {
             walk(items, path + ".items", ctx, false);
@@ -101,9 +96,17 @@ final class OpenApiSchemaRules {
                 walk(items.get(i), path + ".items[" + i + "]", ctx, false);
             }
         }
+        walkKeyed(schema, "dependencies", path, ctx);
         extensions(schema, path);
         listKeysOfMapsAndSets(schema, path);
         validationRules(schema, path);
+    }
+
+    private void walkKeyed(JsonNode schema, String keyword, String path, Context ctx) {
+        JsonNode map = schema.get(keyword);
+        if (map != null && map.isObject()) {
+            map.fields().forEachRemaining(e -> walk(e.getValue(), path + "." + keyword + "[" + e.getKey() + "]", ctx, false));
+        }
     }
 
     /** The keywords CRD schemas do not support, and where defaults may not be. */
@@ -301,7 +304,21 @@ final class OpenApiSchemaRules {
             if (hasNewlines(fieldPath)) {
                 out.add(FieldProblem.invalid(at + ".fieldPath", fieldPath, "fieldPath must not contain line breaks"));
             }
+            if (!fieldPath.isEmpty() && !fieldPathLeadsSomewhere(schema, fieldPath)) {
+                out.add(FieldProblem.invalid(at + ".fieldPath", fieldPath, "fieldPath must be a valid path"));
+            }
         }
+    }
+
+    /** A schema that cannot be converted has its own problems; its paths are not judged. */
+    private static boolean fieldPathLeadsSomewhere(JsonNode schema, String fieldPath) {
+        StructuralSchema structural;
+        try {
+            structural = StructuralSchema.parse(schema);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        return RuleFieldPath.isValid(fieldPath, structural);
     }
 
     private static boolean hasNewlines(String s) {

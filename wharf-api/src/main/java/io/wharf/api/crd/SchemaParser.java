@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Reads JSON schema nodes into {@link StructuralSchema}s, rejecting what upstream's
  * {@code NewStructural} rejects with its messages, in its order: unsupported keywords first, then
- * the value-validation branches, additionalProperties, extensions, items, properties.
+ * the value-validation branches, extensions, items, properties, additionalProperties.
  */
 final class SchemaParser {
     private SchemaParser() {
@@ -31,7 +31,8 @@ final class SchemaParser {
         generics(s, json, where);
         extensions(s, json, where);
         JsonNode items = json.get("items");
-        if (present(items)) {
+        // an empty list of item schemas decodes to neither a schema nor schemas, so it converts to no items
+        if (present(items) && !(items.isArray() && items.isEmpty())) {
             if (items.isArray()) {
                 throw new IllegalArgumentException("OpenAPIV3Schema 'items' must be a schema, but is an array");
             }
@@ -48,6 +49,7 @@ final class SchemaParser {
             }
             s.properties = byName;
         }
+        additionalProperties(s, json, where, nested);
         return s;
     }
 
@@ -128,13 +130,16 @@ final class SchemaParser {
         JsonNode def = json.get("default");
         // upstream decodes "default: null" to no default at all
         s.defaultValue = present(def) ? def.deepCopy() : null;
+    }
+
+    private static void additionalProperties(StructuralSchema s, JsonNode json, String where, boolean nested) {
         JsonNode additional = json.get("additionalProperties");
         if (present(additional)) {
             if (additional.isBoolean()) {
                 s.additionalProperties = new StructuralSchema.AdditionalProperties(additional.booleanValue(), null);
             } else {
                 s.additionalProperties = new StructuralSchema.AdditionalProperties(true,
-                        node(additional, where + ".additionalProperties", false));
+                        node(additional, where + ".additionalProperties", nested));
             }
         }
     }

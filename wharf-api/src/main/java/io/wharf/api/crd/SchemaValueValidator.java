@@ -137,22 +137,25 @@ final class SchemaValueValidator {
                 path + " in " + IN + " must be of type " + expected + ": " + GoQuote.quote(actual), actual));
     }
 
-    /** swag.IsFloat64AJSONInteger: a whole number within the doubles' exact integer range. */
+    /**
+     * swag.IsFloat64AJSONInteger: a whole number within the doubles' exact integer range, or
+     * within a relative 1e-9 of the whole number below it. That neighbour comes from a uint64
+     * conversion, which never lands near a negative value, so negative values must be exact.
+     */
     static boolean isJsonInteger(double f) {
         double max = 9007199254740991.0;
         if (Double.isNaN(f) || Double.isInfinite(f) || f < -max || f > max) {
             return false;
         }
-        double whole = Math.rint(f);
-        if (f == whole) {
+        double below = f < 0 ? 0 : (double) (long) f;
+        double diff = Math.abs(f - below);
+        if (f == below || f == (double) (long) f) {
             return true;
         }
-        double truncated = (double) (long) f;
-        double diff = Math.abs(f - truncated);
-        if (f == 0 || truncated == 0) {
+        if (f == 0 || below == 0 || diff < Double.MIN_VALUE) {
             return diff < 1e-9 * Double.MIN_VALUE;
         }
-        return diff / Math.min(Math.abs(f) + Math.abs(truncated), Double.MAX_VALUE) < 1e-9;
+        return diff / Math.min(Math.abs(f) + Math.abs(below), Double.MAX_VALUE) < 1e-9;
     }
 
     private OpenApiResult checkBranches(StructuralSchema s, String path, JsonNode data) {
@@ -368,7 +371,8 @@ final class SchemaValueValidator {
                 return null;
             }
         }
-        String values = s.enumValues.stream().map(GoFormat::sharpV).reduce((a, b) -> a + " " + b).orElse("");
+        // the message is never shown (the field error lists the members), but errors are deduplicated by it
+        String values = s.enumValues.stream().map(GoFormat::plainV).reduce((a, b) -> a + " " + b).orElse("");
         return OpenApiResult.failure(new Error(Code.ENUM, path, path + " in " + IN + " should be one of [" + values + "]",
                 GoFormat.badValue(data), -1, s.enumValues));
     }

@@ -1,6 +1,8 @@
 package io.wharf.api.crd;
 
 import io.wharf.api.validation.IpAddresses;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -32,16 +34,21 @@ final class StringFormats {
     private static final String RGB_PART = "\\s*(0|[1-9]\\d?|1\\d\\d?|2[0-4]\\d|25[0-5])\\s*";
     private static final Pattern RGB_COLOR = Pattern.compile("^rgb\\(" + RGB_PART + "," + RGB_PART + "," + RGB_PART + "\\)$");
     private static final Pattern SSN = Pattern.compile("^\\d{3}[- ]?\\d{2}[- ]?\\d{4}$");
-    private static final Pattern CREDIT_CARD = Pattern.compile("^(?:4[0-9]{12}(?:[0-9]{3})?|5[1-5][0-9]{14}|(222[1-9]|22[3-9][0-9]"
-            + "|2[3-6][0-9]{2}|27[01][0-9]|2720)[0-9]{12}|6(?:011|5[0-9][0-9])[0-9]{12}|3[47][0-9]{13}|3(?:0[0-5]|[68][0-9])"
-            + "[0-9]{11}|(?:2131|1800|35\\d{3})\\d{11}|6[27][0-9]{14})$");
-    private static final Pattern EMAIL = Pattern.compile(
-            "^(?:[^<>@\\s]*<)?[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9.\\-\\[\\]:]+>?$");
+    /** The issuer prefixes and lengths of the govalidator release kube-openapi pins (no Mastercard 2-series). */
+    private static final Pattern CREDIT_CARD = Pattern.compile("^(?:4[0-9]{12}(?:[0-9]{3})?|5[1-5][0-9]{14}"
+            + "|6(?:011|5[0-9][0-9])[0-9]{12}|3[47][0-9]{13}|3(?:0[0-5]|[68][0-9])[0-9]{11}|(?:2131|1800|35[0-9]{3})[0-9]{11})$");
+    /** RFC 5322 atext as Go reads it: printable ASCII except specials, and any non-ASCII character. */
+    private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\x{80}-\\x{10FFFF}-]+";
+    /** An addr-spec, bare or in angle brackets after a display name; a simplification of net/mail.ParseAddress. */
+    private static final String ADDR_SPEC = ATEXT + "(?:\\." + ATEXT + ")*@(?:" + ATEXT + "(?:\\." + ATEXT + ")*"
+            + "|\\[[^\\[\\]\\\\]*\\])";
+    private static final Pattern EMAIL = Pattern.compile("^(?:" + ADDR_SPEC + "|[^<>@\"]*<" + ADDR_SPEC + ">)$");
     private static final Pattern MAC = Pattern.compile("^(?:[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){7}"
             + "|[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){19}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){2}"
             + "|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){3}|[0-9A-Fa-f]{4}(?:\\.[0-9A-Fa-f]{4}){9})$");
-    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:.*");
     private static final Pattern GO_DURATION = Pattern.compile("^[-+]?(([0-9]+\\.?[0-9]*|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$");
+    private static final Pattern DURATION_PART = Pattern.compile("([0-9]+\\.?[0-9]*|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)");
+    private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
     private static final Pattern LOOSE_DURATION = Pattern.compile("((\\d+)\\s*([A-Za-z\u00b5]+))");
     private static final String[][] DURATION_UNITS = {
             {"ns", "nano"}, {"us", "\u00b5s", "micro"}, {"ms", "milli"}, {"s", "sec"}, {"m", "min"},
@@ -51,7 +58,7 @@ final class StringFormats {
 
     private static final Map<String, Predicate<String>> CHECKS = Map.ofEntries(
             Map.entry("bsonobjectid", s -> s.matches("[0-9a-fA-F]{24}")),
-            Map.entry("uri", StringFormats::isRequestUri),
+            Map.entry("uri", GoRequestUri::isValid),
             Map.entry("email", s -> EMAIL.matcher(s).matches()),
             Map.entry("hostname", StringFormats::isHostname),
             Map.entry("ipv4", s -> s.contains(".") && IpAddresses.parse(s).isPresent()),
@@ -106,17 +113,6 @@ final class StringFormats {
         return true;
     }
 
-    /** Go's url.ParseRequestURI: an absolute URI or an absolute path, no fragment. */
-    private static boolean isRequestUri(String s) {
-        if (s.isEmpty() || s.contains(" ") || s.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return false;
-        }
-        if (s.startsWith("/")) {
-            return true;
-        }
-        return URI_SCHEME.matcher(s).matches();
-    }
-
     private static boolean isIsbn10(String s) {
         String digits = s.replaceAll("[\\s-]", "");
         if (!digits.matches("[0-9]{9}[0-9X]")) {
@@ -142,8 +138,9 @@ final class StringFormats {
         return (10 - sum % 10) % 10 == digits.charAt(12) - '0';
     }
 
+    /** govalidator drops every non-digit before matching and summing (Luhn). */
     private static boolean isCreditCard(String s) {
-        String digits = s.replaceAll("[\\s-]", "");
+        String digits = s.replaceAll("[^0-9]+", "");
         if (!CREDIT_CARD.matcher(digits).matches()) {
             return false;
         }
@@ -190,18 +187,52 @@ final class StringFormats {
 
     /** Go's time.ParseDuration, or else strfmt's looser "3 days 4 hours" spelling. */
     private static boolean isDuration(String s) {
-        if (s.equals("0") || s.equals("+0") || s.equals("-0") || GO_DURATION.matcher(s).matches()) {
+        if (s.equals("0") || s.equals("+0") || s.equals("-0") || GO_DURATION.matcher(s).matches() && fitsDuration(s)) {
             return true;
         }
         Matcher m = LOOSE_DURATION.matcher(s);
+        boolean known = false;
         while (m.find()) {
-            String unit = m.group(3).trim().toLowerCase(Locale.ROOT);
-            for (String[] variants : DURATION_UNITS) {
-                for (int i = 0; i < variants.length; i++) {
-                    boolean last = i == variants.length - 1;
-                    if ((last && unit.startsWith(variants[i])) || variants[i].equalsIgnoreCase(unit)) {
-                        return true;
-                    }
+            // strfmt gives up on a count that does not fit an int
+            if (m.group(2).length() > 18 && new BigInteger(m.group(2)).bitLength() > 63) {
+                return false;
+            }
+            known |= isKnownLooseUnit(m.group(3).trim().toLowerCase(Locale.ROOT));
+        }
+        return known;
+    }
+
+    /** Whether the total of a Go duration's parts is representable in int64 nanoseconds. */
+    private static boolean fitsDuration(String s) {
+        boolean negative = s.startsWith("-");
+        Matcher part = DURATION_PART.matcher(s);
+        BigDecimal total = BigDecimal.ZERO;
+        while (part.find()) {
+            String number = part.group(1).startsWith(".") ? "0" + part.group(1) : part.group(1);
+            number = number.endsWith(".") ? number + "0" : number;
+            total = total.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unitNanos(part.group(2)))));
+        }
+        BigInteger nanos = total.toBigInteger();
+        return nanos.compareTo(negative ? MAX_NANOS.add(BigInteger.ONE) : MAX_NANOS) <= 0;
+    }
+
+    private static long unitNanos(String unit) {
+        return switch (unit) {
+            case "ns" -> 1L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> 1_000L;
+        };
+    }
+
+    private static boolean isKnownLooseUnit(String unit) {
+        for (String[] variants : DURATION_UNITS) {
+            for (int i = 0; i < variants.length; i++) {
+                boolean last = i == variants.length - 1;
+                if ((last && unit.startsWith(variants[i])) || variants[i].equalsIgnoreCase(unit)) {
+                    return true;
                 }
             }
         }

@@ -164,7 +164,8 @@ public final class StructuralValidation {
         if (!v.type.isEmpty()) {
             out.add(FieldProblem.forbidden(path + ".type", "must be empty to be structural"));
         }
-        if (v.additionalProperties != null) {
+        // upstream's conversion drops "additionalProperties: false" from branches, so only allowing ones count
+        if (v.additionalProperties != null && v.additionalProperties.allows()) {
             out.add(FieldProblem.forbidden(path + ".additionalProperties", "must be undefined to be structural"));
         }
         if (v.defaultValue != null) {
