@@ -17,7 +17,7 @@ class FieldProblemTest {
         assertThat(FieldProblem.forbidden("spec.x", "may not be set").message())
                 .isEqualTo("spec.x: Forbidden: may not be set");
         assertThat(FieldProblem.tooLong("metadata.annotations", 262144).message())
-                .isEqualTo("metadata.annotations: Too long: must have at most 262144 bytes");
+                .isEqualTo("metadata.annotations: Too long: may not be more than 262144 bytes");
         assertThat(FieldProblem.notSupported("spec.restartPolicy", "Sometimes", List.of("Always", "Never")).message())
                 .isEqualTo("spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\"");
         assertThat(new FieldProblem(FieldProblem.Type.DUPLICATE, "spec.ports[1]", 80L, "").message())

@@ -1,14 +1,13 @@
 package io.wharf.apiserver.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.validation.NameValidation;
 import io.wharf.apiserver.allocation.ServiceAllocator;
-import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.ResourceStrategy;
-import io.wharf.apiserver.resources.ResourceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Collections;
@@ -74,6 +73,7 @@ public final class ServiceStrategy implements ResourceStrategy {
                 }
             }
         }
+        normalizeClusterIps(spec, oldSpec);
         // node ports left out of an update keep the values they had for the same port
         JsonNode ports = spec.path("ports");
         for (JsonNode p : ports) {
@@ -90,31 +90,20 @@ public final class ServiceStrategy implements ResourceStrategy {
     }
 
     /**
-     * Upstream's check that the cluster IP may not change once set (ExternalName Services, which
-     * have none, are exempt), made before the allocator would take the new address.
+     * Upstream's normalizeClusterIPs for updates: a client that changed only {@code clusterIP}
+     * meant the primary of {@code clusterIPs} (validation then decides whether it may change).
      */
-    @Override
-    public List<FieldProblem> validateUpdate(ResourceType served, String subresource, ObjectNode svc, ObjectNode old) {
-        JsonNode spec = svc.path("spec");
-        JsonNode oldSpec = old.path("spec");
-        if (spec.path("type").asText("ClusterIP").equals("ExternalName") || oldSpec.path("type").asText("ClusterIP").equals("ExternalName")) {
-            return List.of();
+    private static void normalizeClusterIps(ObjectNode spec, JsonNode oldSpec) {
+        String clusterIp = spec.path("clusterIP").asText("");
+        if (clusterIp.equals(oldSpec.path("clusterIP").asText("")) || !spec.path("clusterIPs").equals(oldSpec.path("clusterIPs"))
+                || !spec.path("clusterIPs").isArray() || spec.path("clusterIPs").isEmpty()) {
+            return;
         }
-        String was = oldSpec.path("clusterIP").asText("");
-        String now = spec.path("clusterIP").asText("");
-        if (now.equals(was) && spec.path("clusterIPs").size() > 0) {
-            now = spec.path("clusterIPs").get(0).asText(""); // only the list was changed
+        if (clusterIp.isEmpty()) {
+            spec.remove("clusterIPs");
+        } else {
+            ((ArrayNode) spec.get("clusterIPs")).set(0, clusterIp);
         }
-        if (was.isEmpty() || now.equals(was)) {
-            return List.of();
-        }
-        String value = "[]string{\"" + now + "\"}";
-        return List.of(FieldProblem.invalid("spec.clusterIPs[0]", new Object() {
-            @Override
-            public String toString() {
-                return value; // Go's rendering of the []string upstream reports
-            }
-        }, "may not change once set"));
     }
 
     /**

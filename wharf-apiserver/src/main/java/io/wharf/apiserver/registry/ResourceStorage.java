@@ -397,9 +397,21 @@ public final class ResourceStorage {
         return sb.toString();
     }
 
+    /**
+     * Extra rules for requests through a served version other than the storage version, where
+     * upstream has them (events.k8s.io Events); they apply only to storage with a kind validator.
+     */
+    private Optional<KindValidator> servedVersionRules(ResourceType served) {
+        if (kindValidator.isEmpty() || (served.group().equals(type.group()) && served.version().equals(type.version()))) {
+            return Optional.empty();
+        }
+        return KindValidators.servedVersionRules(served.group(), served.version(), served.kind());
+    }
+
     private void validateCreate(ResourceType served, ObjectNode obj) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validate(obj, type.namespaced(), strategy));
         kindValidator.ifPresent(v -> errors.addAll(v.validate(obj)));
+        servedVersionRules(served).ifPresent(v -> errors.addAll(v.validate(obj)));
         errors.addAll(strategy.validate(served, obj));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
@@ -559,7 +571,9 @@ public final class ResourceStorage {
     private void validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
         if (strategy.appliesKindRules(subresource)) {
-            kindValidator.ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));
+            boolean status = subresource.equals("status");
+            kindValidator.ifPresent(v -> errors.addAll(status ? v.validateStatusUpdate(obj, old) : v.validateUpdate(obj, old)));
+            servedVersionRules(served).ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));
         }
         errors.addAll(strategy.validateUpdate(served, subresource, obj, old));
         if (!errors.isEmpty()) {
