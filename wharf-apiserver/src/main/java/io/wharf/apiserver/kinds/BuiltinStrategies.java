@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class BuiltinStrategies {
     /** Kinds whose metadata.generation follows spec changes. */
     private static final Set<String> TRACK_GENERATION = Set.of("apps/deployments", "apps/replicasets", "apps/statefulsets",
-            "apps/daemonsets", "/replicationcontrollers", "batch/jobs", "batch/cronjobs", "policy/poddisruptionbudgets",
+            "apps/daemonsets", "/replicationcontrollers", "batch/cronjobs", "policy/poddisruptionbudgets",
             "networking.k8s.io/ingresses", "networking.k8s.io/networkpolicies", "/podtemplates",
             "apiextensions.k8s.io/customresourcedefinitions", "discovery.k8s.io/endpointslices");
     /** Kinds a PUT may create. */
@@ -42,6 +42,7 @@ public final class BuiltinStrategies {
             case "/namespaces" -> new NamespaceStrategy();
             case "/nodes" -> new NodeStrategy();
             case "/services" -> new ServiceStrategy(services);
+            case "batch/jobs" -> new JobStrategy();
             case "apiextensions.k8s.io/customresourcedefinitions" -> new CustomResourceDefinitionStrategy(clock);
             default -> generic(id);
         };
@@ -63,7 +64,6 @@ public final class BuiltinStrategies {
                     .alias("source", "source.component");
             case "/secrets" -> Fields.of("type");
             case "/replicationcontrollers", "apps/replicasets" -> Fields.of().withZero("status.replicas", "0");
-            case "batch/jobs" -> Fields.of().withZero("status.successful", "0");
             default -> Fields.of();
         };
     }

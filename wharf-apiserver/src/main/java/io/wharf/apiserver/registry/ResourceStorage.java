@@ -8,6 +8,7 @@ import io.wharf.api.json.Json;
 import io.wharf.apiserver.admission.AdmissionChain;
 import io.wharf.apiserver.admission.AdmissionRequest;
 import io.wharf.apiserver.admission.Operation;
+import io.wharf.apiserver.auth.UserInfo;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
@@ -305,7 +306,7 @@ public final class ResourceStorage {
                 meta.put("name", generateName(generateName));
             }
             fillSystemFields(obj);
-            validateCreate(served, obj);
+            validateCreate(served, obj, appliesKindRules(ctx));
             admission.validate(new AdmissionRequest(Operation.CREATE, served, "", namespace, Meta.name(obj), obj, null, ctx));
             strategy.beforeCreate(obj, ctx.dryRun());
             String key = type.key(namespace, Meta.name(obj));
@@ -408,10 +409,21 @@ public final class ResourceStorage {
         return KindValidators.servedVersionRules(served.group(), served.version(), served.kind());
     }
 
-    private void validateCreate(ResourceType served, ObjectNode obj) {
+    /**
+     * The content rules of built-in kinds apply to every write but the server's own system objects:
+     * it advertises itself at loopback addresses (in-process components reach it there), which
+     * upstream's Endpoints rules refuse for any client.
+     */
+    private static boolean appliesKindRules(RequestContext ctx) {
+        return ctx.user() != UserInfo.SYSTEM;
+    }
+
+    private void validateCreate(ResourceType served, ObjectNode obj, boolean kindRules) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validate(obj, type.namespaced(), strategy));
-        kindValidator.ifPresent(v -> errors.addAll(v.validate(obj)));
-        servedVersionRules(served).ifPresent(v -> errors.addAll(v.validate(obj)));
+        if (kindRules) {
+            kindValidator.ifPresent(v -> errors.addAll(v.validate(obj)));
+            servedVersionRules(served).ifPresent(v -> errors.addAll(v.validate(obj)));
+        }
         errors.addAll(strategy.validate(served, obj));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
@@ -459,7 +471,7 @@ public final class ResourceStorage {
             admission.admit(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             strategy.prepareForUpdate(obj, old, subresource);
             bumpGeneration(obj, old);
-            validateUpdate(served, subresource, obj, old);
+            validateUpdate(served, subresource, obj, old, appliesKindRules(ctx));
             admission.validate(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
             if (obj.equals(old)) {
@@ -568,9 +580,9 @@ public final class ResourceStorage {
         }
     }
 
-    private void validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
+    private void validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old, boolean kindRules) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
-        if (strategy.appliesKindRules(subresource)) {
+        if (kindRules && strategy.appliesKindRules(subresource)) {
             boolean status = subresource.equals("status");
             kindValidator.ifPresent(v -> errors.addAll(status ? v.validateStatusUpdate(obj, old) : v.validateUpdate(obj, old)));
             servedVersionRules(served).ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));

@@ -23,6 +23,11 @@ final class DaemonSetValidation implements KindValidator {
     }
 
     @Override
+    public List<FieldProblem> validateStatusUpdate(ObjectNode object, ObjectNode old) {
+        return WorkloadStatusValidation.daemonSet(object, old);
+    }
+
+    @Override
     public List<FieldProblem> validateUpdate(ObjectNode object, ObjectNode old) {
         JsonNode oldSelector = Nodes.at(old, "spec", "selector");
         Problems out = new Problems();

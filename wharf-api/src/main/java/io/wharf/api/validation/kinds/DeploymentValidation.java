@@ -19,6 +19,11 @@ final class DeploymentValidation implements KindValidator {
     }
 
     @Override
+    public List<FieldProblem> validateStatusUpdate(ObjectNode object, ObjectNode old) {
+        return WorkloadStatusValidation.deployment(object, old);
+    }
+
+    @Override
     public List<FieldProblem> validateUpdate(ObjectNode object, ObjectNode old) {
         Problems out = new Problems();
         out.addAll(spec(object.path("spec")));

@@ -18,6 +18,11 @@ final class ReplicaSetValidation implements KindValidator {
     }
 
     @Override
+    public List<FieldProblem> validateStatusUpdate(ObjectNode object, ObjectNode old) {
+        return WorkloadStatusValidation.replicaSet(object);
+    }
+
+    @Override
     public List<FieldProblem> validateUpdate(ObjectNode object, ObjectNode old) {
         Problems out = new Problems();
         out.addAll(spec(object.path("spec")));

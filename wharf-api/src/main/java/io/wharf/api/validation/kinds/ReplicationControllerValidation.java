@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * ReplicationControllers (upstream's ValidateReplicationControllerSpec): a non-empty selector
  * that matches the template's labels, non-negative counts, and a template whose pods always
- * restart and have no deadline. On update the status counts are checked too (status writes).
+ * restart and have no deadline. Status writes are held to the
+ * ReplicaSet status rules.
  */
 final class ReplicationControllerValidation implements KindValidator {
     @Override
@@ -21,11 +22,8 @@ final class ReplicationControllerValidation implements KindValidator {
     }
 
     @Override
-    public List<FieldProblem> validateUpdate(ObjectNode rc, ObjectNode old) {
-        Problems out = new Problems();
-        spec(out, Nodes.get(rc, "spec"), FieldPath.of("spec"));
-        status(out, Nodes.get(rc, "status"), FieldPath.of("status"));
-        return out.list();
+    public List<FieldProblem> validateStatusUpdate(ObjectNode rc, ObjectNode old) {
+        return WorkloadStatusValidation.replicaSet(rc);
     }
 
     private static void spec(Problems out, JsonNode spec, FieldPath path) {
@@ -55,31 +53,6 @@ final class ReplicationControllerValidation implements KindValidator {
         }
         if (Nodes.has(podSpec, "activeDeadlineSeconds")) {
             out.forbidden(templatePath.child("spec", "activeDeadlineSeconds"), "activeDeadlineSeconds in ReplicationController is not Supported");
-        }
-    }
-
-    private static void status(Problems out, JsonNode status, FieldPath path) {
-        long replicas = Nodes.longValue(status, "replicas");
-        long fullyLabeled = Nodes.longValue(status, "fullyLabeledReplicas");
-        long ready = Nodes.longValue(status, "readyReplicas");
-        long available = Nodes.longValue(status, "availableReplicas");
-        FieldChecks.nonNegative(out, replicas, path.child("replicas"));
-        FieldChecks.nonNegative(out, fullyLabeled, path.child("fullyLabeledReplicas"));
-        FieldChecks.nonNegative(out, ready, path.child("readyReplicas"));
-        FieldChecks.nonNegative(out, available, path.child("availableReplicas"));
-        FieldChecks.nonNegative(out, Nodes.longValue(status, "observedGeneration"), path.child("observedGeneration"));
-        String msg = "cannot be greater than status.replicas";
-        if (fullyLabeled > replicas) {
-            out.invalid(path.child("fullyLabeledReplicas"), fullyLabeled, msg);
-        }
-        if (ready > replicas) {
-            out.invalid(path.child("readyReplicas"), ready, msg);
-        }
-        if (available > replicas) {
-            out.invalid(path.child("availableReplicas"), available, msg);
-        }
-        if (available > ready) {
-            out.invalid(path.child("availableReplicas"), available, "cannot be greater than readyReplicas");
         }
     }
 }

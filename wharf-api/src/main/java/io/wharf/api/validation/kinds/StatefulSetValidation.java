@@ -27,6 +27,11 @@ final class StatefulSetValidation implements KindValidator {
     }
 
     @Override
+    public List<FieldProblem> validateStatusUpdate(ObjectNode object, ObjectNode old) {
+        return WorkloadStatusValidation.statefulSet(object, old);
+    }
+
+    @Override
     public List<FieldProblem> validateUpdate(ObjectNode object, ObjectNode old) {
         Problems out = new Problems();
         out.addAll(spec(object.path("spec")));
