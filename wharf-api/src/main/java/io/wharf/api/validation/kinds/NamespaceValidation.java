@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Namespaces: spec finalizers are qualified names, or one of the standard short ones. Upstream
  * reports them at {@code spec.finalizers} on create and at their index when the finalize
- * subresource changes them; a new phase must agree with the deletion timestamp.
+ * subresource changes them; a status write's phase must agree with the deletion timestamp.
  */
 final class NamespaceValidation implements KindValidator {
     private static final Set<String> STANDARD_FINALIZERS = Set.of("kubernetes", "orphan", "foregroundDeletion");
@@ -23,6 +23,10 @@ final class NamespaceValidation implements KindValidator {
         return out.list();
     }
 
+    /**
+     * Updates keep the stored finalizers except through the finalize subresource, whose new list
+     * upstream checks entry by entry.
+     */
     @Override
     public List<FieldProblem> validateUpdate(ObjectNode namespace, ObjectNode old) {
         Problems out = new Problems();
@@ -32,11 +36,14 @@ final class NamespaceValidation implements KindValidator {
                 finalizer(out, finalizers.get(i), FieldPath.of("spec", "finalizers").index(i));
             }
         }
-        String phase = Nodes.text(Nodes.get(namespace, "status"), "phase");
-        if (phase.equals(Nodes.text(Nodes.get(old, "status"), "phase"))) {
-            // Only status writes change the phase; other updates carry the stored status along.
-            return out.list();
-        }
+        return out.list();
+    }
+
+    /** The phase agrees with the deletion timestamp (upstream names the field "Phase"). */
+    @Override
+    public List<FieldProblem> validateStatusUpdate(ObjectNode namespace, ObjectNode old) {
+        Problems out = new Problems();
+        String phase = Nodes.text(namespace, "status", "phase");
         FieldPath phasePath = FieldPath.of("status", "Phase");
         if (!Nodes.has(Nodes.get(namespace, "metadata"), "deletionTimestamp")) {
             if (!phase.equals("Active")) {

@@ -7,13 +7,14 @@ import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.MetadataValidation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * apps/v1 StatefulSet (upstream v1.32): policy enums, update strategy, the selector, and on update
- * the rule that only some spec fields may change. Upstream checks only the template's labels and
- * annotations here, not its PodSpec (so the pod template hook is not used), and in v1.32 puts no
- * rule on serviceName.
+ * the rule that only some spec fields may change. Upstream v1.32 checks only the template's labels
+ * and annotations here (with the pod-specific annotation rules), not its PodSpec, and puts no rule
+ * on serviceName.
  */
 final class StatefulSetValidation implements KindValidator {
     private static final FieldPath SPEC = FieldPath.of("spec");
@@ -85,8 +86,9 @@ final class StatefulSetValidation implements KindValidator {
                 WorkloadTemplates.selectorMatches(out, converted.get(), template, templatePath);
             }
             out.addAllAt(templatePath.child("labels"), MetadataValidation.validateLabels(WorkloadTemplates.labels(template)));
-            out.addAllAt(templatePath.child("annotations"),
-                    MetadataValidation.validateAnnotations(Nodes.stringMap(template, "metadata", "annotations")));
+            Map<String, String> annotations = Nodes.sortedMap(template, "metadata", "annotations");
+            out.addAllAt(templatePath.child("annotations"), MetadataValidation.validateAnnotations(annotations));
+            PodAnnotationValidation.validate(out, annotations, Nodes.get(template, "spec"), templatePath.child("annotations"), false);
         }
         WorkloadTemplates.alwaysRunning(out, template, templatePath, "StatefulSet");
         return out.list();

@@ -56,17 +56,20 @@ final class KindTestSupport {
         return render(validator().validateUpdate(object, old));
     }
 
-    /** An update of a copy of {@code old} changed by {@code change}. */
+    /** An update of a copy of {@code old} changed by {@code change}, defaulted as the server defaults what it is sent. */
     List<String> update(ObjectNode old, Consumer<ObjectNode> change) {
-        ObjectNode now = old.deepCopy();
-        change.accept(now);
-        return update(now, old);
+        return update(changed(old, change), old);
     }
 
     List<String> statusUpdate(ObjectNode old, Consumer<ObjectNode> change) {
+        return render(validator().validateStatusUpdate(changed(old, change), old));
+    }
+
+    private ObjectNode changed(ObjectNode old, Consumer<ObjectNode> change) {
         ObjectNode now = old.deepCopy();
         change.accept(now);
-        return render(validator().validateStatusUpdate(now, old));
+        Defaulter.apply(group, version, kind, now);
+        return now;
     }
 
     static List<String> render(List<FieldProblem> problems) {
