@@ -3,7 +3,6 @@ package io.wharf.api.validation.kinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
-import java.util.ArrayList;
 import java.util.List;
 
 /** apps/v1 ControllerRevision: data is required and, once stored, immutable; revision is non-negative. */

@@ -1,7 +1,6 @@
 package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.GoQuote;
 import io.wharf.api.validation.NameValidation;
 import java.net.URI;
@@ -31,7 +30,7 @@ final class CrdConversion {
             return;
         }
         String strategy = Nodes.text(conversion, "strategy");
-        CustomResourceDefinitionValidation.enumValue(out, path.child("strategy"), strategy, List.of("None", "Webhook"));
+        FieldChecks.requiredEnum(out, strategy, List.of("None", "Webhook"), path.child("strategy"));
         JsonNode clientConfig = Nodes.at(conversion, "webhook", "clientConfig");
         List<String> reviewVersions = Nodes.strings(conversion, "webhook", "conversionReviewVersions");
         FieldPath configPath = path.child("webhookClientConfig");

@@ -1,7 +1,6 @@
 package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.NameValidation;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wharf.api.validation.FieldProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -3,7 +3,6 @@ package io.wharf.api.validation.kinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 

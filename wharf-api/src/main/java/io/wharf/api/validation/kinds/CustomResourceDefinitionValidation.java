@@ -6,7 +6,6 @@ import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.NameValidation;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ final class CustomResourceDefinitionValidation implements KindValidator {
         JsonNode spec = crd.path("spec");
         CrdInternalView view = new CrdInternalView(spec);
         group(out, Nodes.text(spec, "group"));
-        enumValue(out, SPEC.child("scope"), Nodes.text(spec, "scope"), List.of("Cluster", "Namespaced"));
+        FieldChecks.requiredEnum(out, Nodes.text(spec, "scope"), List.of("Cluster", "Namespaced"), SPEC.child("scope"));
         boolean preserveUnknownFields = Nodes.bool(spec, "preserveUnknownFields");
         versions(out, view);
         String firstVersion = view.versions().isEmpty() ? "" : Nodes.text(view.versions().get(0), "name");
@@ -110,15 +109,6 @@ final class CustomResourceDefinitionValidation implements KindValidator {
             out.invalid(path, group, String.join(",", errors));
         } else if (!group.contains(".")) {
             out.invalid(path, group, "should be a domain with at least one dot");
-        }
-    }
-
-    /** Upstream's {@code validateEnumStrings} for a required value. */
-    static void enumValue(Problems out, FieldPath path, String value, List<String> accepted) {
-        if (value.isEmpty()) {
-            out.required(path, "");
-        } else if (!accepted.contains(value)) {
-            out.notSupported(path, value, accepted);
         }
     }
 

@@ -3,14 +3,11 @@ package io.wharf.api.validation.kinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
-import io.wharf.api.validation.IpAddresses;
 import io.wharf.api.validation.MetadataValidation;
 import io.wharf.api.validation.NameValidation;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -93,62 +90,17 @@ final class EndpointSliceValidation implements KindValidator {
         switch (addressType) {
             case "IPv4" -> {
                 out.invalidEach(path, address, NameValidation.isValidIPv4Address(address));
-                endpointIp(out, address, path);
+                FieldChecks.nonSpecialIp(out, address, path);
             }
             case "IPv6" -> {
                 out.invalidEach(path, address, NameValidation.isValidIPv6Address(address));
-                endpointIp(out, address, path);
+                FieldChecks.nonSpecialIp(out, address, path);
             }
             case "FQDN" -> fullyQualifiedDomainName(out, address, path);
             default -> {
                 // not validated
             }
         }
-    }
-
-    /** Upstream's {@code ValidateEndpointIP}: no unspecified, loopback or link-local addresses. */
-    static void endpointIp(Problems out, String address, FieldPath path) {
-        Optional<byte[]> parsed = IpAddresses.parse(address);
-        if (parsed.isEmpty()) {
-            out.invalid(path, address, "must be a valid IP address");
-            return;
-        }
-        byte[] ip = parsed.get();
-        boolean v4 = IpAddresses.isV4(ip);
-        if (isZero(ip, v4 ? 12 : 0)) {
-            out.invalid(path, address, "may not be unspecified (" + address + ")");
-        }
-        if (v4 ? (ip[12] & 0xff) == 127 : isLoopback6(ip)) {
-            out.invalid(path, address, "may not be in the loopback range (127.0.0.0/8, ::1/128)");
-        }
-        boolean linkLocalUnicast = v4 ? (ip[12] & 0xff) == 169 && (ip[13] & 0xff) == 254
-                : (ip[0] & 0xff) == 0xfe && (ip[1] & 0xc0) == 0x80;
-        if (linkLocalUnicast) {
-            out.invalid(path, address, "may not be in the link-local range (169.254.0.0/16, fe80::/10)");
-        }
-        boolean linkLocalMulticast = v4 ? (ip[12] & 0xff) == 224 && ip[13] == 0 && ip[14] == 0
-                : (ip[0] & 0xff) == 0xff && (ip[1] & 0x0f) == 0x02;
-        if (linkLocalMulticast) {
-            out.invalid(path, address, "may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)");
-        }
-    }
-
-    private static boolean isZero(byte[] ip, int from) {
-        for (int i = from; i < ip.length; i++) {
-            if (ip[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isLoopback6(byte[] ip) {
-        for (int i = 0; i < 15; i++) {
-            if (ip[i] != 0) {
-                return false;
-            }
-        }
-        return ip[15] == 1;
     }
 
     /** Upstream's {@code IsFullyQualifiedDomainName}: a subdomain of at least two labels, trailing dot allowed. */

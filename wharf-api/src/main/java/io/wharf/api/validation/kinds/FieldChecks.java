@@ -50,6 +50,15 @@ final class FieldChecks {
         out.addAllAt(path, MetadataValidation.validateAnnotations(annotations));
     }
 
+    /** A required enum value: "" is missing, anything else must be one of {@code supported}. */
+    static void requiredEnum(Problems out, String value, List<String> supported, FieldPath path) {
+        if (value.isEmpty()) {
+            out.required(path, "");
+        } else if (!supported.contains(value)) {
+            out.notSupported(path, value, supported);
+        }
+    }
+
     /** {@code ValidateNonnegativeField}. */
     static void nonNegative(Problems out, long value, FieldPath path) {
         if (value < 0) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.NameValidation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

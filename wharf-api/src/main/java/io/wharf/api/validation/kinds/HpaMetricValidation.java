@@ -2,7 +2,6 @@ package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.api.quantity.Quantity;
-import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.NameValidation;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.IpAddresses;
 import io.wharf.api.validation.NameValidation;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

@@ -1,9 +1,7 @@
 package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.NameValidation;
-import java.util.List;
 
 /** Upstream's apps checks of int-or-percent fields (maxSurge, maxUnavailable, minAvailable). */
 final class IntOrPercent {

@@ -2,7 +2,6 @@ package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.api.validation.FieldProblem;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

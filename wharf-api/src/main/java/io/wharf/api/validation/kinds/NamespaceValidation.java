@@ -1,6 +1,5 @@
 package io.wharf.api.validation.kinds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
 import java.util.List;

@@ -1,11 +1,9 @@
 package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wharf.api.validation.GoQuote;
 import io.wharf.api.validation.NameValidation;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -43,8 +43,8 @@ final class PodSpecValidation {
         PodContainerValidation.ephemeralContainers(out, Nodes.items(spec, "ephemeralContainers"), containers, inits, volumes,
                 path.child("ephemeralContainers"));
         hostNetworkPorts(out, spec, path, resourceIsPod);
-        enumValue(out, Nodes.text(spec, "restartPolicy"), RESTART_POLICIES, path.child("restartPolicy"));
-        enumValue(out, Nodes.text(spec, "dnsPolicy"), DNS_POLICIES, path.child("dnsPolicy"));
+        FieldChecks.requiredEnum(out, Nodes.text(spec, "restartPolicy"), RESTART_POLICIES, path.child("restartPolicy"));
+        FieldChecks.requiredEnum(out, Nodes.text(spec, "dnsPolicy"), DNS_POLICIES, path.child("dnsPolicy"));
         FieldChecks.labels(out, Nodes.sortedMap(spec, "nodeSelector"), path.child("nodeSelector"));
         PodSecurityValidation.pod(out, spec, path);
         PodSchedulingValidation.affinity(out, Nodes.get(spec, "affinity"), path.child("affinity"));
@@ -77,7 +77,7 @@ final class PodSpecValidation {
             out.invalidEach(path.child("runtimeClassName"), rc, NameValidation.isDNS1123Subdomain(rc));
         }
         if (Nodes.has(spec, "preemptionPolicy")) {
-            enumValue(out, Nodes.text(spec, "preemptionPolicy"), PREEMPTION_POLICIES, path.child("preemptionPolicy"));
+            FieldChecks.requiredEnum(out, Nodes.text(spec, "preemptionPolicy"), PREEMPTION_POLICIES, path.child("preemptionPolicy"));
         }
         JsonNode overhead = Nodes.get(spec, "overhead");
         if (overhead != null) {
@@ -103,15 +103,6 @@ final class PodSpecValidation {
         ObjectNode resources = Json.object();
         resources.set("limits", overhead);
         return resources;
-    }
-
-    /** A required enum: "" is missing, anything else must be one of the values. */
-    static void enumValue(Problems out, String value, List<String> supported, FieldPath path) {
-        if (value.isEmpty()) {
-            out.required(path, "");
-        } else if (!supported.contains(value)) {
-            out.notSupported(path, value, supported);
-        }
     }
 
     private static void subdomain(Problems out, JsonNode spec, String field, FieldPath path) {

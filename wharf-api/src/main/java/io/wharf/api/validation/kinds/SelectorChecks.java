@@ -5,7 +5,6 @@ import io.wharf.api.labels.LabelSelector;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.MetadataValidation;
 import io.wharf.api.validation.NameValidation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,12 +3,10 @@ package io.wharf.api.validation.kinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
-import io.wharf.api.validation.GoQuote;
 import io.wharf.api.validation.IpAddresses;
 import io.wharf.api.validation.NameValidation;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,7 +124,7 @@ final class ServiceValidation implements KindValidator {
                 FieldChecks.nonSpecialIp(out, externalIPs.get(i), p);
             }
         }
-        PodSpecValidation.enumValue(out, type, TYPES, specPath.child("type"));
+        FieldChecks.requiredEnum(out, type, TYPES, specPath.child("type"));
         if (type.equals("ClusterIP")) {
             for (int i = 0; i < ports.size(); i++) {
                 if (Nodes.longValue(ports.get(i), "nodePort") != 0) {
@@ -184,7 +182,7 @@ final class ServiceValidation implements KindValidator {
 
     private static void sessionAffinity(Problems out, JsonNode spec, FieldPath specPath) {
         String affinity = Nodes.text(spec, "sessionAffinity");
-        PodSpecValidation.enumValue(out, affinity, AFFINITIES, specPath.child("sessionAffinity"));
+        FieldChecks.requiredEnum(out, affinity, AFFINITIES, specPath.child("sessionAffinity"));
         FieldPath configPath = specPath.child("sessionAffinityConfig");
         JsonNode config = Nodes.get(spec, "sessionAffinityConfig");
         if (affinity.equals("ClientIP")) {
@@ -360,7 +358,7 @@ final class ServiceValidation implements KindValidator {
                 out.invalid(specPath.child("externalTrafficPolicy"), etp, "may only be set for externally-accessible services");
             }
         } else {
-            PodSpecValidation.enumValue(out, etp, TRAFFIC_POLICIES, specPath.child("externalTrafficPolicy"));
+            FieldChecks.requiredEnum(out, etp, TRAFFIC_POLICIES, specPath.child("externalTrafficPolicy"));
         }
         long healthCheck = Nodes.longValue(spec, "healthCheckNodePort");
         if (!needsHealthCheck(spec)) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.labels.LabelSelector;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.MetadataValidation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package io.wharf.api.validation.kinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.GoQuote;
-import java.util.ArrayList;
 import java.util.List;
 
 /** An Indexed Job's successPolicy: its rules and their "0,2-4" index lists. */

@@ -2,7 +2,6 @@ package io.wharf.api.validation.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.api.labels.LabelSelector;
-import io.wharf.api.validation.FieldProblem;
 import java.util.List;
 import java.util.Map;
 
