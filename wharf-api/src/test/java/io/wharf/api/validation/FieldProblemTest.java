@@ -26,7 +26,7 @@ class FieldProblemTest {
 
     @Test
     void rendersBadValuesTheGoWay() {
-        assertThat(FieldProblem.invalid("p", null, "d").body()).isEqualTo("Invalid value: null: d");
+        assertThat(FieldProblem.invalid("p", null, "d").body()).isEqualTo("Invalid value: \"null\": d");
         assertThat(FieldProblem.invalid("p", true, "d").body()).isEqualTo("Invalid value: true: d");
         assertThat(FieldProblem.invalid("p", 1.5, "d").body()).isEqualTo("Invalid value: 1.5: d");
         assertThat(FieldProblem.invalid("p", 2.0, "d").body()).isEqualTo("Invalid value: 2: d");

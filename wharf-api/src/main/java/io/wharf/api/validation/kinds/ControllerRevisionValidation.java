@@ -25,7 +25,7 @@ final class ControllerRevisionValidation implements KindValidator {
         out.addAll(validate(object));
         JsonNode data = object.path("data");
         // Upstream prints the decoded object; its JSON is the closest stable rendering.
-        FieldChecks.immutable(out, data, old.path("data"), GoValues.text(Nodes.isSet(data) ? data.toString() : "null"), DATA);
+        FieldChecks.immutable(out, data, old.path("data"), Nodes.isSet(data) ? GoValues.text(data.toString()) : "null", DATA);
         return out.list();
     }
 }
