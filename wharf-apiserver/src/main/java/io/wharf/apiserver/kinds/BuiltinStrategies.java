@@ -27,6 +27,9 @@ public final class BuiltinStrategies {
     private static final Set<String> PATH_SEGMENT_NAMES = Set.of("rbac.authorization.k8s.io/roles", "rbac.authorization.k8s.io/rolebindings",
             "rbac.authorization.k8s.io/clusterroles", "rbac.authorization.k8s.io/clusterrolebindings");
 
+    /** Kinds whose names are DNS labels: a StatefulSet's name becomes part of its pods' hostnames. */
+    private static final Set<String> DNS_LABEL_NAMES = Set.of("apps/statefulsets");
+
     private final ServiceAllocator services;
     private final Clock clock;
 
@@ -50,7 +53,7 @@ public final class BuiltinStrategies {
 
     private static ResourceStrategy generic(String id) {
         Function<String, List<String>> names = PATH_SEGMENT_NAMES.contains(id) ? NameValidation::isValidPathSegmentName
-                : NameValidation::isDNS1123Subdomain;
+                : DNS_LABEL_NAMES.contains(id) ? NameValidation::isDNS1123Label : NameValidation::isDNS1123Subdomain;
         return new GenericStrategy(fields(id), TRACK_GENERATION.contains(id), CREATE_ON_UPDATE.contains(id),
                 RETURN_DELETED.contains(id), names);
     }

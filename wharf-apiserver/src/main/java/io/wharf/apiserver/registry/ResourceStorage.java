@@ -8,7 +8,6 @@ import io.wharf.api.json.Json;
 import io.wharf.apiserver.admission.AdmissionChain;
 import io.wharf.apiserver.admission.AdmissionRequest;
 import io.wharf.apiserver.admission.Operation;
-import io.wharf.apiserver.auth.UserInfo;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
@@ -415,7 +414,7 @@ public final class ResourceStorage {
      * upstream's Endpoints rules refuse for any client.
      */
     private static boolean appliesKindRules(RequestContext ctx) {
-        return ctx.user() != UserInfo.SYSTEM;
+        return !ctx.systemObject();
     }
 
     private void validateCreate(ResourceType served, ObjectNode obj, boolean kindRules) {

@@ -41,7 +41,7 @@ final class GoValues {
     }
 
     /** A map of a named type such as {@code labels.Set}, printed like a {@code map[string]string}. */
-    static Text namedMap(String type, Map<String, String> map) {
+    private static Text namedMap(String type, Map<String, String> map) {
         if (map == null) {
             return text(type + "(nil)");
         }
@@ -89,7 +89,7 @@ final class GoValues {
     }
 
     /** A {@code []string} field in {@code %#v}: nil when absent, {@code []string{"a", "b"}} otherwise. */
-    static String stringSlice(JsonNode list) {
+    private static String stringSlice(JsonNode list) {
         if (!list.isArray()) {
             return "[]string(nil)";
         }
