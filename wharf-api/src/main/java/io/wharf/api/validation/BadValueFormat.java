@@ -8,7 +8,7 @@ import java.util.StringJoiner;
 /**
  * Renders a rejected value inside a field error as upstream's {@code field.Error.ErrorBody} does:
  * strings Go-quoted, numbers and booleans bare, string lists as Go's {@code %#v} of a
- * {@code []string}, and a missing value as {@code null}.
+ * {@code []string}, and a missing value as the quoted string {@code "null"}.
  */
 final class BadValueFormat {
     private BadValueFormat() {
@@ -16,7 +16,8 @@ final class BadValueFormat {
 
     static String render(Object value) {
         if (value == null) {
-            return "null";
+            // Go reports a nil value as the string "null", which it then quotes like any string.
+            return GoQuote.quote("null");
         }
         if (value instanceof String s) {
             return GoQuote.quote(s);

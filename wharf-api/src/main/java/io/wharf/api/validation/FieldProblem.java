@@ -73,9 +73,9 @@ public record FieldProblem(Type type, String path, Object badValue, String detai
         return new FieldProblem(Type.FORBIDDEN, path, "", detail);
     }
 
-    /** Upstream's {@code field.TooLong}: the offending value is never echoed back. */
+    /** Upstream's {@code field.TooLong} (v1.32 wording): the offending value is never echoed back. */
     public static FieldProblem tooLong(String path, int maxBytes) {
-        return new FieldProblem(Type.TOO_LONG, path, "", "must have at most " + maxBytes + " bytes");
+        return new FieldProblem(Type.TOO_LONG, path, "", "may not be more than " + maxBytes + " bytes");
     }
 
     public static FieldProblem notSupported(String path, Object badValue, List<String> supported) {

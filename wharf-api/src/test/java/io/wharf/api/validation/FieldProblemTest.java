@@ -17,7 +17,7 @@ class FieldProblemTest {
         assertThat(FieldProblem.forbidden("spec.x", "may not be set").message())
                 .isEqualTo("spec.x: Forbidden: may not be set");
         assertThat(FieldProblem.tooLong("metadata.annotations", 262144).message())
-                .isEqualTo("metadata.annotations: Too long: must have at most 262144 bytes");
+                .isEqualTo("metadata.annotations: Too long: may not be more than 262144 bytes");
         assertThat(FieldProblem.notSupported("spec.restartPolicy", "Sometimes", List.of("Always", "Never")).message())
                 .isEqualTo("spec.restartPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\"");
         assertThat(new FieldProblem(FieldProblem.Type.DUPLICATE, "spec.ports[1]", 80L, "").message())
@@ -26,7 +26,7 @@ class FieldProblemTest {
 
     @Test
     void rendersBadValuesTheGoWay() {
-        assertThat(FieldProblem.invalid("p", null, "d").body()).isEqualTo("Invalid value: null: d");
+        assertThat(FieldProblem.invalid("p", null, "d").body()).isEqualTo("Invalid value: \"null\": d");
         assertThat(FieldProblem.invalid("p", true, "d").body()).isEqualTo("Invalid value: true: d");
         assertThat(FieldProblem.invalid("p", 1.5, "d").body()).isEqualTo("Invalid value: 1.5: d");
         assertThat(FieldProblem.invalid("p", 2.0, "d").body()).isEqualTo("Invalid value: 2: d");

@@ -55,7 +55,7 @@ class MetadataValidationTest {
         List<FieldProblem> problems = MetadataValidation.validateAnnotations(Map.of(key, atLimit + "x"));
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).withPathPrefix("metadata.annotations").message())
-                .isEqualTo("metadata.annotations: Too long: must have at most 262144 bytes");
+                .isEqualTo("metadata.annotations: Too long: may not be more than 262144 bytes");
         assertThat(problems.get(0).type()).isEqualTo(FieldProblem.Type.TOO_LONG);
     }
 

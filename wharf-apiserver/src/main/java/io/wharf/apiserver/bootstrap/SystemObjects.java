@@ -103,7 +103,7 @@ public final class SystemObjects {
     private void ensureExists(String group, String resource, String namespace, ObjectNode obj) {
         ResourceStorage s = storages.apply(group, resource);
         try {
-            s.create(RequestContext.system(), served(group, resource), namespace, obj);
+            s.create(RequestContext.systemObjects(), served(group, resource), namespace, obj);
             LOG.debug("created {} {}", resource, obj.path("metadata").path("name").asText());
         } catch (ApiException e) {
             if (e.code() != 409) {
@@ -116,7 +116,7 @@ public final class SystemObjects {
     private void put(String group, String resource, String namespace, ObjectNode desired, String... fields) {
         ResourceStorage s = storages.apply(group, resource);
         String name = desired.path("metadata").path("name").asText();
-        s.update(RequestContext.system(), served(group, resource), namespace, name, "", false, current -> {
+        s.update(RequestContext.systemObjects(), served(group, resource), namespace, name, "", false, current -> {
             if (current == null) {
                 return desired.deepCopy();
             }

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class BuiltinStrategies {
     /** Kinds whose metadata.generation follows spec changes. */
     private static final Set<String> TRACK_GENERATION = Set.of("apps/deployments", "apps/replicasets", "apps/statefulsets",
-            "apps/daemonsets", "/replicationcontrollers", "batch/jobs", "batch/cronjobs", "policy/poddisruptionbudgets",
+            "apps/daemonsets", "/replicationcontrollers", "batch/cronjobs", "policy/poddisruptionbudgets",
             "networking.k8s.io/ingresses", "networking.k8s.io/networkpolicies", "/podtemplates",
             "apiextensions.k8s.io/customresourcedefinitions", "discovery.k8s.io/endpointslices");
     /** Kinds a PUT may create. */
@@ -26,6 +26,9 @@ public final class BuiltinStrategies {
             "/resourcequotas", "/serviceaccounts", "storage.k8s.io/storageclasses");
     private static final Set<String> PATH_SEGMENT_NAMES = Set.of("rbac.authorization.k8s.io/roles", "rbac.authorization.k8s.io/rolebindings",
             "rbac.authorization.k8s.io/clusterroles", "rbac.authorization.k8s.io/clusterrolebindings");
+
+    /** Kinds whose names are DNS labels: a StatefulSet's name becomes part of its pods' hostnames. */
+    private static final Set<String> DNS_LABEL_NAMES = Set.of("apps/statefulsets");
 
     private final ServiceAllocator services;
     private final Clock clock;
@@ -42,6 +45,7 @@ public final class BuiltinStrategies {
             case "/namespaces" -> new NamespaceStrategy();
             case "/nodes" -> new NodeStrategy();
             case "/services" -> new ServiceStrategy(services);
+            case "batch/jobs" -> new JobStrategy();
             case "apiextensions.k8s.io/customresourcedefinitions" -> new CustomResourceDefinitionStrategy(clock);
             default -> generic(id);
         };
@@ -49,7 +53,7 @@ public final class BuiltinStrategies {
 
     private static ResourceStrategy generic(String id) {
         Function<String, List<String>> names = PATH_SEGMENT_NAMES.contains(id) ? NameValidation::isValidPathSegmentName
-                : NameValidation::isDNS1123Subdomain;
+                : DNS_LABEL_NAMES.contains(id) ? NameValidation::isDNS1123Label : NameValidation::isDNS1123Subdomain;
         return new GenericStrategy(fields(id), TRACK_GENERATION.contains(id), CREATE_ON_UPDATE.contains(id),
                 RETURN_DELETED.contains(id), names);
     }
@@ -63,7 +67,6 @@ public final class BuiltinStrategies {
                     .alias("source", "source.component");
             case "/secrets" -> Fields.of("type");
             case "/replicationcontrollers", "apps/replicasets" -> Fields.of().withZero("status.replicas", "0");
-            case "batch/jobs" -> Fields.of().withZero("status.successful", "0");
             default -> Fields.of();
         };
     }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.api.validation.FieldProblem;
+import io.wharf.api.validation.kinds.KindValidators;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.RequestContext;
 import io.wharf.apiserver.registry.ResourceStorage;
 import io.wharf.apiserver.resources.ResourceType;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,16 +34,8 @@ public final class PodBindings {
     /** Binds the pod the binding names, in {@code namespace}. */
     public void bind(RequestContext ctx, ResourceType served, String namespace, ObjectNode binding) {
         String name = Meta.name(binding);
-        JsonNode target = binding.path("target");
-        List<FieldProblem> problems = new ArrayList<>();
-        String kind = target.path("kind").asText("");
-        if (!kind.isEmpty() && !kind.equals("Node")) {
-            problems.add(FieldProblem.notSupported("target.kind", kind, List.of("Node", "<empty>")));
-        }
-        String node = target.path("name").asText("");
-        if (node.isEmpty()) {
-            problems.add(FieldProblem.required("target.name", ""));
-        }
+        List<FieldProblem> problems = KindValidators.forKind("", "v1", "Binding").orElseThrow().validate(binding);
+        String node = binding.path("target").path("name").asText("");
         if (!problems.isEmpty()) {
             // upstream's binding storage returns these as a plain error, which its handler answers with 500
             throw new ApiException(500, "", FieldProblem.aggregateMessage(problems));

@@ -3,11 +3,8 @@ package io.wharf.apiserver.kinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.validation.FieldProblem;
-import io.wharf.api.validation.kinds.KindValidators;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.wharf.api.validation.kinds.PodEphemeralContainersValidation;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code pods/ephemeralcontainers} subresource: the only way to change a pod's
@@ -16,7 +13,6 @@ import java.util.Map;
  */
 public final class PodEphemeralContainers {
     public static final String SUBRESOURCE = "ephemeralcontainers";
-    private static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
 
     private PodEphemeralContainers() {
     }
@@ -38,27 +34,8 @@ public final class PodEphemeralContainers {
         return pod;
     }
 
-    /** Existing ephemeral containers stay exactly as they are; static pods take none; the pod stays valid. */
+    /** Upstream's rules for this subresource: the pod stays valid, existing ephemeral containers stay as they are. */
     static List<FieldProblem> validateUpdate(ObjectNode pod, ObjectNode old) {
-        if (old.path("metadata").path("annotations").has(MIRROR_ANNOTATION)) {
-            return List.of(FieldProblem.forbidden("", "static pods do not support ephemeral containers"));
-        }
-        List<FieldProblem> errors = new ArrayList<>();
-        KindValidators.forKind("", "v1", "Pod").ifPresent(v -> errors.addAll(v.validate(pod)));
-        Map<String, JsonNode> byName = new LinkedHashMap<>();
-        for (JsonNode c : pod.path("spec").path("ephemeralContainers")) {
-            byName.put(c.path("name").asText(), c);
-        }
-        for (JsonNode was : old.path("spec").path("ephemeralContainers")) {
-            String name = was.path("name").asText();
-            JsonNode now = byName.get(name);
-            if (now == null) {
-                errors.add(FieldProblem.forbidden("spec.ephemeralContainers", "existing ephemeral containers \"" + name + "\" may not be removed\n"));
-            } else if (!now.equals(was)) {
-                errors.add(FieldProblem.forbidden("spec.ephemeralContainers[" + name + "]",
-                        "existing ephemeral containers \"" + name + "\" may not be changed\n"));
-            }
-        }
-        return errors;
+        return PodEphemeralContainersValidation.validateUpdate(pod, old);
     }
 }

@@ -325,7 +325,7 @@ public final class ResourceStorage {
                 meta.put("name", generateName(generateName));
             }
             fillSystemFields(obj);
-            validateCreate(served, obj);
+            validateCreate(served, obj, appliesKindRules(ctx));
             strategy.warningsOnCreate(served, obj).forEach(ctx.warnings()::add);
             admission.validate(new AdmissionRequest(Operation.CREATE, served, "", namespace, Meta.name(obj), obj, null, ctx));
             strategy.beforeCreate(obj, ctx.dryRun());
@@ -418,9 +418,32 @@ public final class ResourceStorage {
         return sb.toString();
     }
 
-    private void validateCreate(ResourceType served, ObjectNode obj) {
+    /**
+     * Extra rules for requests through a served version other than the storage version, where
+     * upstream has them (events.k8s.io Events); they apply only to storage with a kind validator.
+     */
+    private Optional<KindValidator> servedVersionRules(ResourceType served) {
+        if (kindValidator.isEmpty() || (served.group().equals(type.group()) && served.version().equals(type.version()))) {
+            return Optional.empty();
+        }
+        return KindValidators.servedVersionRules(served.group(), served.version(), served.kind());
+    }
+
+    /**
+     * The content rules of built-in kinds apply to every write but the server's own system objects:
+     * it advertises itself at loopback addresses (in-process components reach it there), which
+     * upstream's Endpoints rules refuse for any client.
+     */
+    private static boolean appliesKindRules(RequestContext ctx) {
+        return !ctx.systemObject();
+    }
+
+    private void validateCreate(ResourceType served, ObjectNode obj, boolean kindRules) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validate(obj, type.namespaced(), strategy));
-        kindValidator.ifPresent(v -> errors.addAll(v.validate(obj)));
+        if (kindRules) {
+            kindValidator.ifPresent(v -> errors.addAll(v.validate(obj)));
+            servedVersionRules(served).ifPresent(v -> errors.addAll(v.validate(obj)));
+        }
         errors.addAll(strategy.validate(served, obj));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(served.group(), served.kind(), Meta.name(obj), errors);
@@ -488,7 +511,7 @@ public final class ResourceStorage {
             admission.admit(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             strategy.prepareForUpdate(obj, old, subresource);
             bumpGeneration(obj, old);
-            validateUpdate(served, subresource, obj, old);
+            validateUpdate(served, subresource, obj, old, appliesKindRules(ctx));
             strategy.warningsOnUpdate(served, subresource, obj, old).forEach(ctx.warnings()::add);
             admission.validate(new AdmissionRequest(Operation.UPDATE, served, subresource, namespace, name, obj, old, ctx));
             Meta.meta(obj).put("resourceVersion", Long.toString(kv.modRevision()));
@@ -598,10 +621,12 @@ public final class ResourceStorage {
         }
     }
 
-    private void validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old) {
+    private void validateUpdate(ResourceType served, String subresource, ObjectNode obj, ObjectNode old, boolean kindRules) {
         List<FieldProblem> errors = new ArrayList<>(MetadataChecks.validateUpdate(obj, old, type.namespaced(), strategy));
-        if (strategy.appliesKindRules(subresource)) {
-            kindValidator.ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));
+        if (kindRules && strategy.appliesKindRules(subresource)) {
+            boolean status = subresource.equals("status");
+            kindValidator.ifPresent(v -> errors.addAll(status ? v.validateStatusUpdate(obj, old) : v.validateUpdate(obj, old)));
+            servedVersionRules(served).ifPresent(v -> errors.addAll(v.validateUpdate(obj, old)));
         }
         errors.addAll(strategy.validateUpdate(served, subresource, obj, old));
         if (!errors.isEmpty()) {

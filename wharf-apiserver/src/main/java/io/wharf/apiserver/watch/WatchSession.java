@@ -187,7 +187,12 @@ public final class WatchSession implements CacheWatcher {
 
     @Override
     public void terminate(String reason) {
-        channel.eventLoop().execute(() -> end(true));
+        try {
+            channel.eventLoop().execute(() -> end(true));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the server stopped its event loops first: the connection is gone, only the bookkeeping is left
+            end(false);
+        }
     }
 
     /** Ends the watch: the response is completed (or the WebSocket closed) when {@code gracefully}. */
