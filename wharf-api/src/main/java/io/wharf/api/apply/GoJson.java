@@ -1,7 +1,7 @@
 package io.wharf.api.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
+import io.wharf.api.json.GoFloats;
 import java.util.TreeSet;
 
 /**
@@ -103,35 +103,6 @@ final class GoJson {
 
     /** encoding/json's float64 form: plain digits unless tiny or huge, then {@code 1e+21}, {@code 1e-7}. */
     static String goFloat(double d) {
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        double abs = Math.abs(d);
-        if (abs < 1e-6 || abs >= 1e21) {
-            String e = exponentForm(exact, exact.precision() - exact.scale() - 1);
-            // encoding/json trims the exponent's leading zero: e-07 becomes e-7
-            return e.replaceFirst("e-0(\\d)$", "e-$1");
-        }
-        return exact.toPlainString();
-    }
-
-    /** strconv's {@code 'e'} format with shortest digits: {@code 1.5e+07}, exponent at least two digits. */
-    static String exponentForm(BigDecimal exact, int exponent) {
-        String digits = exact.unscaledValue().abs().toString();
-        StringBuilder out = new StringBuilder();
-        if (exact.signum() < 0) {
-            out.append('-');
-        }
-        out.append(digits.charAt(0));
-        if (digits.length() > 1) {
-            out.append('.').append(digits, 1, digits.length());
-        }
-        out.append('e').append(exponent < 0 ? '-' : '+');
-        int abs = Math.abs(exponent);
-        if (abs < 10) {
-            out.append('0');
-        }
-        return out.append(abs).toString();
+        return GoFloats.formatJson(d);
     }
 }

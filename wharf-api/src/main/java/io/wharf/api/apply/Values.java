@@ -1,8 +1,8 @@
 package io.wharf.api.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wharf.api.json.GoFloats;
 import io.wharf.api.validation.GoQuote;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -188,20 +188,6 @@ final class Values {
 
     /** Go's {@code %v} for a float64: shortest digits, exponent form outside [1e-4, 1e6). */
     static String goFloatG(double d) {
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "+Inf" : "-Inf";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exponent = exact.precision() - exact.scale() - 1;
-        if (exponent < -4 || exponent >= 6) {
-            return GoJson.exponentForm(exact, exponent);
-        }
-        return exact.toPlainString();
+        return GoFloats.formatV(d);
     }
 }

@@ -1,8 +1,8 @@
 package io.wharf.api.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wharf.api.json.GoFloats;
 import io.wharf.api.validation.GoQuote;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,6 +16,16 @@ import java.util.StringJoiner;
  */
 final class GoFormat {
     private GoFormat() {
+    }
+
+    /** Go's {@code %v} (and {@code %#v}) of a float64. */
+    static String floatV(double d) {
+        return GoFloats.formatV(d);
+    }
+
+    /** encoding/json's spelling of a float64. */
+    static String jsonFloat(double d) {
+        return GoFloats.formatJson(d);
     }
 
     /**
@@ -34,60 +44,7 @@ final class GoFormat {
         };
     }
 
-    /** Go's {@code %v} (and {@code %#v}) of a float64: shortest digits, exponent form below 1e-4 and from 1e6. */
-    static String floatV(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "+Inf" : "-Inf";
-        }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        BigDecimal digits = shortest(d);
-        int exponent = digits.precision() - digits.scale() - 1;
-        // %g with the shortest precision switches to exponent form from an exponent of 6 (not 21)
-        if (exponent < -4 || exponent >= 6) {
-            return exponentForm(digits, exponent, true);
-        }
-        return digits.toPlainString();
-    }
 
-    /** encoding/json's spelling of a float64: plain, exponent only below 1e-6 and from 1e21. */
-    static String jsonFloat(double d) {
-        if (d == 0) {
-            return "0";
-        }
-        BigDecimal digits = shortest(d);
-        double abs = Math.abs(d);
-        if (abs < 1e-6 || abs >= 1e21) {
-            return exponentForm(digits, digits.precision() - digits.scale() - 1, false);
-        }
-        return digits.toPlainString();
-    }
-
-    private static BigDecimal shortest(double d) {
-        return new BigDecimal(Double.toString(d)).stripTrailingZeros();
-    }
-
-    private static String exponentForm(BigDecimal digits, int exponent, boolean twoDigitExponent) {
-        String unscaled = digits.unscaledValue().abs().toString();
-        StringBuilder out = new StringBuilder();
-        if (digits.signum() < 0) {
-            out.append('-');
-        }
-        out.append(unscaled.charAt(0));
-        if (unscaled.length() > 1) {
-            out.append('.').append(unscaled, 1, unscaled.length());
-        }
-        out.append('e').append(exponent < 0 ? '-' : '+');
-        int magnitude = Math.abs(exponent);
-        if (twoDigitExponent && magnitude < 10) {
-            out.append('0');
-        }
-        return out.append(magnitude).toString();
-    }
 
     /** Go's {@code %#v} of a decoded JSON value held in an {@code interface{}}. */
     static String sharpV(JsonNode node) {

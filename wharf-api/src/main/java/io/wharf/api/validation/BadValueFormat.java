@@ -1,5 +1,6 @@
 package io.wharf.api.validation;
 
+import io.wharf.api.json.GoFloats;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -56,36 +57,8 @@ final class BadValueFormat {
         return joined.toString();
     }
 
-    /** Go's {@code %v} of a float64: shortest digits, exponent form below 1e-4 and from 1e21. */
+    /** Go's {@code %v} of a float64 ({@code 1e+06} from a million on). */
     static String goFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "+Inf" : "-Inf";
-        }
-        if (d == 0) {
-            return (1 / d) < 0 ? "-0" : "0";
-        }
-        BigDecimal digits = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exponent = digits.precision() - digits.scale() - 1;
-        if (exponent >= -4 && exponent < 21) {
-            return digits.toPlainString();
-        }
-        String unscaled = digits.unscaledValue().abs().toString();
-        StringBuilder out = new StringBuilder();
-        if (digits.signum() < 0) {
-            out.append('-');
-        }
-        out.append(unscaled.charAt(0));
-        if (unscaled.length() > 1) {
-            out.append('.').append(unscaled, 1, unscaled.length());
-        }
-        out.append('e').append(exponent < 0 ? '-' : '+');
-        int magnitude = Math.abs(exponent);
-        if (magnitude < 10) {
-            out.append('0');
-        }
-        return out.append(magnitude).toString();
+        return GoFloats.formatV(d);
     }
 }

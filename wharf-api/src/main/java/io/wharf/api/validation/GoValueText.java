@@ -1,9 +1,7 @@
 package io.wharf.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import io.wharf.api.json.GoFloats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,46 +56,6 @@ public final class GoValueText {
 
     /** {@code %v} of a float64: shortest digits, exponent form when the exponent is below -4 or 6 and above. */
     static String goFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "+Inf" : "-Inf";
-        }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        BigDecimal digits = shortest(d);
-        int exponent = digits.precision() - digits.scale() - 1;
-        if (exponent >= -4 && exponent < 6) {
-            return digits.toPlainString();
-        }
-        String unscaled = digits.unscaledValue().abs().toString();
-        StringBuilder out = new StringBuilder();
-        if (digits.signum() < 0) {
-            out.append('-');
-        }
-        out.append(unscaled.charAt(0));
-        if (unscaled.length() > 1) {
-            out.append('.').append(unscaled, 1, unscaled.length());
-        }
-        out.append('e').append(exponent < 0 ? '-' : '+');
-        int magnitude = Math.abs(exponent);
-        return out.append(magnitude < 10 ? "0" : "").append(magnitude).toString();
-    }
-
-    /**
-     * The fewest significant digits that read back as {@code d}, nearest to it (Go's shortest
-     * formatting; Java 17's {@code Double.toString} sometimes gives a longer or farther one).
-     */
-    private static BigDecimal shortest(double d) {
-        BigDecimal exact = new BigDecimal(d);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == d) {
-                return rounded.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return GoFloats.formatV(d);
     }
 }
