@@ -15,4 +15,9 @@ public record ListOptions(ObjectFilter filter, String resourceVersion, String re
     public static ListOptions all(String namespace) {
         return new ListOptions(new ObjectFilter(namespace, ObjectFilter.EVERYTHING.labels(), ObjectFilter.EVERYTHING.fields()), "", "", 0, null);
     }
+
+    /** Everything in a namespace as the watch cache has it now, without waiting for it to catch up. */
+    public static ListOptions cached(String namespace) {
+        return new ListOptions(new ObjectFilter(namespace, ObjectFilter.EVERYTHING.labels(), ObjectFilter.EVERYTHING.fields()), "0", "", 0, null);
+    }
 }
