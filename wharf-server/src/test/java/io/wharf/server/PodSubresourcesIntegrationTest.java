@@ -174,5 +174,12 @@ class PodSubresourcesIntegrationTest {
         assertThat(removed.statusCode()).isEqualTo(422);
         assertThat(body(removed).path("details").path("causes").get(0).path("field").asText()).isEqualTo("spec.ephemeralContainers");
 
+        // nor can the pod itself drop them: they are outside the fields a pod update may change
+        HttpResponse<String> viaPod = cluster.patch(PODS + "/debug-me", "application/json-patch+json",
+                "[{\"op\":\"remove\",\"path\":\"/spec/ephemeralContainers\"}]");
+        assertThat(viaPod.statusCode()).isEqualTo(422);
+        assertThat(body(viaPod).path("details").path("causes").get(0).path("field").asText()).isEqualTo("spec");
+        assertThat(body(viaPod).path("message").asText()).contains("pod updates may not change fields other than");
+        assertThat(cluster.json(PODS + "/debug-me").path("spec").path("ephemeralContainers")).hasSize(1);
     }
 }
