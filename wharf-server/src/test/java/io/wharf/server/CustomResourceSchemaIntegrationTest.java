@@ -193,4 +193,33 @@ class CustomResourceSchemaIntegrationTest {
         assertThat(r.headers().allValues("Warning")).singleElement().asString()
                 .startsWith("299 - \"spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations: 1 CEL rule(s) ignored");
     }
+
+    @Test
+    void aTightenedSchemaLetsUpdatesKeepOldValues() throws Exception {
+        cluster.created(CRDS, """
+                {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+                 "metadata":{"name":"knobs.s.example.com"},
+                 "spec":{"group":"s.example.com","scope":"Namespaced","names":{"plural":"knobs","kind":"Knob"},
+                   "versions":[{"name":"v1","served":true,"storage":true,
+                                "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object",
+                                  "properties":{"level":{"type":"integer","maximum":10},"label":{"type":"string"}}}}}}}]}}""");
+        CustomResourceIntegrationTest.established(cluster, "knobs.s.example.com");
+        String knobs = "/apis/s.example.com/v1/namespaces/default/knobs";
+        cluster.created(knobs, """
+                {"apiVersion":"s.example.com/v1","kind":"Knob","metadata":{"name":"k"},"spec":{"level":8}}""");
+        HttpResponse<String> tightened = cluster.patch(CRDS + "/knobs.s.example.com", "application/json-patch+json", """
+                [{"op":"replace","path":"/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/level/maximum","value":5}]""");
+        assertThat(tightened.statusCode()).as(tightened.body()).isEqualTo(200);
+        // the new schema is served once a fresh object with the old value is refused
+        InProcessCluster.eventually(() -> cluster.post(knobs, """
+                {"apiVersion":"s.example.com/v1","kind":"Knob","metadata":{"name":"probe"},"spec":{"level":8}}""")
+                .statusCode() == 422 ? true : null);
+
+        HttpResponse<String> labelled = cluster.patch(knobs + "/k", "application/merge-patch+json", "{\"spec\":{\"label\":\"x\"}}");
+        assertThat(labelled.statusCode()).as("level is unchanged, so its new limit does not apply: " + labelled.body()).isEqualTo(200);
+        HttpResponse<String> lowered = cluster.patch(knobs + "/k", "application/merge-patch+json", "{\"spec\":{\"level\":7}}");
+        assertThat(lowered.statusCode()).isEqualTo(422);
+        assertThat(causes(lowered)).containsExactly(
+                "FieldValueInvalid spec.level: Invalid value: 7: spec.level in body should be less than or equal to 5");
+    }
 }

@@ -65,12 +65,13 @@ public final class CustomResourceValidator {
     }
 
     /**
-     * Problems of an updated object. List uniqueness ratchets as upstream's does: duplicates the
-     * old object already had are not reported.
+     * Problems of an updated object. Errors about values the update left unchanged are dropped
+     * ({@link Ratcheting}), and list uniqueness ratchets as upstream's does: duplicates the old
+     * object already had are not reported.
      */
     public List<FieldProblem> validateUpdate(ObjectNode object, ObjectNode old) {
-        List<FieldProblem> out = new ArrayList<>(values.validate(null, object));
-        out.addAll(EmbeddedResourceValidation.validate(null, object, schema));
+        List<FieldProblem> out = new ArrayList<>(ratcheted(values.validate(null, object), object, old));
+        out.addAll(ratcheted(EmbeddedResourceValidation.validate(null, object, schema), object, old));
         if (ListTypeValidation.validate(null, schema, old).isEmpty()) {
             out.addAll(ListTypeValidation.validate(null, schema, object));
         }
@@ -82,13 +83,17 @@ public final class CustomResourceValidator {
         List<FieldProblem> out = new ArrayList<>();
         JsonNode status = object.get("status");
         if (status != null && statusValues != null) {
-            out.addAll(statusValues.validate("status", status));
+            out.addAll(ratcheted(statusValues.validate("status", status), object, old));
         }
         List<FieldProblem> lists = ListTypeValidation.validate(null, schema, object);
         if (!lists.isEmpty() && ListTypeValidation.validate(null, schema, old).isEmpty()) {
             out.addAll(lists);
         }
         return out;
+    }
+
+    private static List<FieldProblem> ratcheted(List<FieldProblem> problems, ObjectNode object, ObjectNode old) {
+        return problems.stream().filter(p -> !Ratcheting.unchanged(p.path(), object, old)).toList();
     }
 
     /**
