@@ -227,4 +227,21 @@ class CustomResourceIntegrationTest {
         assertThat(list.path("items")).isEmpty();
         assertThat(list.path("kind").asText()).isEqualTo("WidgetList");
     }
+
+    @Test
+    void listsCarryTheListKindTheDefinitionNames() throws Exception {
+        cluster.created(CRDS, """
+                {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+                 "metadata":{"name":"gizmos.l.example.com"},
+                 "spec":{"group":"l.example.com","scope":"Cluster",
+                   "names":{"plural":"gizmos","kind":"Gizmo","listKind":"GizmoCollection"},
+                   "versions":[{"name":"v1","served":true,"storage":true,
+                     "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}""");
+        JsonNode crd = established("gizmos.l.example.com");
+        assertThat(crd.path("status").path("acceptedNames").path("listKind").asText()).isEqualTo("GizmoCollection");
+        JsonNode list = cluster.json("/apis/l.example.com/v1/gizmos");
+        assertThat(list.path("kind").asText()).isEqualTo("GizmoCollection");
+        JsonNode doc = cluster.json("/openapi/v3/apis/l.example.com/v1");
+        assertThat(doc.path("components").path("schemas").has("com.example.l.v1.GizmoCollection")).isTrue();
+    }
 }

@@ -86,7 +86,8 @@ final class ServedDefinition {
             subresources.add(new Subresource("scale", "autoscaling", "v1", "Scale", Subresource.GET_PATCH_UPDATE));
         }
         return new ResourceType(spec.group(), v.name(), names.plural(), names.singular(), names.kind(), spec.namespaced(), VERBS,
-                names.shortNames(), names.categories(), List.copyOf(subresources), v.scale(), spec.group(), spec.names().plural());
+                names.shortNames(), names.categories(), List.copyOf(subresources), v.scale(), spec.group(), spec.names().plural(),
+                names.listKind());
     }
 
     CrdSpec spec() {

@@ -159,7 +159,7 @@ public final class BuiltinResources {
 
         public ResourceType build() {
             return new ResourceType(group, version, resource, singular, kind, namespaced, verbs, shortNames, categories,
-                    List.copyOf(subresources), scale, storageGroup, storageResource);
+                    List.copyOf(subresources), scale, storageGroup, storageResource, kind + "List");
         }
     }
 }

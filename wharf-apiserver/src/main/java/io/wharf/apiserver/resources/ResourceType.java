@@ -21,7 +21,8 @@ public record ResourceType(
         List<Subresource> subresources,
         ScaleSpec scale,
         String storageGroup,
-        String storageResource) {
+        String storageResource,
+        String listKind) {
 
     public static final List<String> ALL_VERBS = List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
@@ -29,8 +30,10 @@ public record ResourceType(
         return group.isEmpty() ? version : group + "/" + version;
     }
 
+    /** The kind of its lists: {@code <Kind>List}, unless a CRD names another one. */
+    @Override
     public String listKind() {
-        return kind + "List";
+        return listKind == null || listKind.isEmpty() ? kind + "List" : listKind;
     }
 
     public boolean hasVerb(String verb) {
