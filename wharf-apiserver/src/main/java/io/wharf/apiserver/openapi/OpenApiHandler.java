@@ -3,7 +3,6 @@ package io.wharf.apiserver.openapi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
-import io.wharf.api.schema.Definition;
 import io.wharf.api.schema.SchemaRegistry;
 import io.wharf.apiserver.errors.ApiException;
 import io.wharf.apiserver.http.ApiRequest;

@@ -6,7 +6,6 @@ import io.wharf.api.schema.SchemaRegistry;
 import io.wharf.apiserver.http.ApiRequest;
 import io.wharf.apiserver.http.Responses;
 import io.wharf.apiserver.resources.ResourceRegistry;
-import io.wharf.apiserver.resources.ServedResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

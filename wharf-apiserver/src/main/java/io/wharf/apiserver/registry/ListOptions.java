@@ -13,11 +13,16 @@ import io.wharf.apiserver.cache.ObjectFilter;
  */
 public record ListOptions(ObjectFilter filter, String resourceVersion, String resourceVersionMatch, int limit, String continueToken) {
     public static ListOptions all(String namespace) {
-        return new ListOptions(new ObjectFilter(namespace, ObjectFilter.EVERYTHING.labels(), ObjectFilter.EVERYTHING.fields()), "", "", 0, null);
+        return everything(namespace, "");
     }
 
     /** Everything in a namespace as the watch cache has it now, without waiting for it to catch up. */
     public static ListOptions cached(String namespace) {
-        return new ListOptions(new ObjectFilter(namespace, ObjectFilter.EVERYTHING.labels(), ObjectFilter.EVERYTHING.fields()), "0", "", 0, null);
+        return everything(namespace, "0");
+    }
+
+    private static ListOptions everything(String namespace, String resourceVersion) {
+        return new ListOptions(new ObjectFilter(namespace, ObjectFilter.EVERYTHING.labels(), ObjectFilter.EVERYTHING.fields()),
+                resourceVersion, "", 0, null);
     }
 }
