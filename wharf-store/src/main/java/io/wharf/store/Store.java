@@ -66,6 +66,24 @@ public interface Store extends AutoCloseable {
     /** Forgets history at or below {@code revision}; keys' versions visible at it stay readable. */
     void compact(long revision);
 
+    /**
+     * Asks every watch of this store to report how far it has delivered, even when nothing under its
+     * prefix changed, so a quiet watch cache can show that it is up to date. Stores whose watches
+     * report progress with every write need not do anything.
+     */
+    default void requestProgress() {
+    }
+
+    /**
+     * Whether the progress watches report can be trusted to mean "nothing older is still on its way",
+     * which is what serving a consistent read from a watch cache relies on. When false, consistent
+     * reads go to the store itself (as upstream does on etcd releases whose progress reports can
+     * overtake events).
+     */
+    default boolean progressIsReliable() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /** The Store SPI's semantics on a real etcd. */
 class EtcdStoreTest {
-    static EtcdProcess etcd;
+    static LocalEtcd etcd;
     static EtcdStore store;
 
     @BeforeAll
     static void start() throws Exception {
-        etcd = EtcdProcess.start();
+        etcd = LocalEtcd.start();
         store = EtcdStore.connect(List.of(etcd.endpoint()));
     }
 
