@@ -21,6 +21,11 @@ public final class Logging {
         if (verbosity < 6) {
             set("org.slf4j.simpleLogger.log.io.netty", "info");
         }
+        if (verbosity < 4) {
+            // the etcd client logs every retry; Wharf reports what a failed call means itself
+            set("org.slf4j.simpleLogger.log.io.etcd.jetcd", "error");
+            set("org.slf4j.simpleLogger.log.io.wharf.etcd.shaded", "error");
+        }
     }
 
     private static void set(String key, String value) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import io.wharf.store.etcd.EtcdStoreOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code wharf server}: the control plane in one process, with its embedded store. */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the Wharf control plane: the API server on an embedded durable store.",
+        description = {"Run the Wharf control plane: the API server on an embedded durable store, or on etcd.",
                 "Writes an admin kubeconfig into the data directory and prints the export line for it."})
 final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "State directory (default: ~/.wharf, /var/lib/wharf for root).")
@@ -55,6 +56,27 @@ final class ServerCommand implements Callable<Integer> {
             description = "Default admission plugins to disable (upstream names).")
     List<String> disableAdmission = new ArrayList<>();
 
+    @Option(names = {"--datastore-endpoint", "--etcd-servers"}, paramLabel = "URLS", split = ",",
+            description = {"Store everything in etcd v3 at these client URLs (http:// or https://, comma-separated) instead of the "
+                    + "embedded store. Several Wharf servers on one etcd form one control plane."})
+    List<String> datastoreEndpoints = new ArrayList<>();
+
+    @Option(names = {"--datastore-cafile", "--etcd-cafile"}, paramLabel = "FILE",
+            description = "PEM CA bundle that verifies etcd's serving certificates.")
+    Path datastoreCa;
+
+    @Option(names = {"--datastore-certfile", "--etcd-certfile"}, paramLabel = "FILE",
+            description = "PEM client certificate for etcd's client-certificate authentication.")
+    Path datastoreCert;
+
+    @Option(names = {"--datastore-keyfile", "--etcd-keyfile"}, paramLabel = "FILE",
+            description = "PEM private key of that client certificate.")
+    Path datastoreKey;
+
+    @Option(names = "--etcd-compaction-interval", paramLabel = "DURATION", defaultValue = "5m", converter = DurationFlag.class,
+            description = "How often the store's history is compacted, embedded or etcd (default: ${DEFAULT-VALUE}).")
+    Duration compactionInterval;
+
     /** Used by bin/wharf's class-data-sharing training run: start fully, then stop. */
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
@@ -68,8 +90,20 @@ final class ServerCommand implements Callable<Integer> {
         Logging.configure(verbosity);
         Logger log = LoggerFactory.getLogger(ServerCommand.class);
         Path dir = dataDir != null ? dataDir : DataDir.defaultPath();
+        EtcdStoreOptions etcd = null;
+        if (!datastoreEndpoints.isEmpty()) {
+            try {
+                etcd = EtcdStoreOptions.of(datastoreEndpoints).withTls(datastoreCa, datastoreCert, datastoreKey);
+            } catch (IllegalArgumentException e) {
+                log.error("{}", e.getMessage());
+                return 2;
+            }
+        } else if (datastoreCa != null || datastoreCert != null || datastoreKey != null) {
+            log.error("--datastore-cafile, --datastore-certfile and --datastore-keyfile need --datastore-endpoint");
+            return 2;
+        }
         WharfServer.Config config = new WharfServer.Config(dir, InetAddress.getByName(bindAddress), httpsPort, advertiseAddress,
-                serviceCidr, nodePortRange, tlsSans, tokenAuthFile, enableAdmission, disableAdmission, Duration.ofMinutes(5));
+                serviceCidr, nodePortRange, tlsSans, tokenAuthFile, enableAdmission, disableAdmission, compactionInterval, etcd);
         WharfServer server = new WharfServer(config);
         try {
             server.startApiServer();

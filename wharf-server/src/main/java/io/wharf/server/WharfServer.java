@@ -11,9 +11,13 @@ import io.wharf.server.pki.Kubeconfig;
 import io.wharf.server.pki.KubeconfigWriter;
 import io.wharf.server.pki.Pem;
 import io.wharf.server.pki.ServingNames;
+import io.wharf.server.pki.SharedAuthority;
 import io.wharf.store.Store;
 import io.wharf.store.embedded.EmbeddedStore;
 import io.wharf.store.embedded.EmbeddedStoreOptions;
+import io.wharf.store.etcd.EtcdCompactor;
+import io.wharf.store.etcd.EtcdStore;
+import io.wharf.store.etcd.EtcdStoreOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -31,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Wharf control plane in this JVM: the cluster PKI, the embedded store and the API server,
- * plus the admin kubeconfig. Used by {@code wharf server} and, in process, by tests.
+ * One Wharf control plane in this JVM: the cluster PKI, the store (embedded, or etcd shared with
+ * other Wharf servers) and the API server, plus the admin kubeconfig. Used by {@code wharf server} and, in process, by tests.
  */
 public final class WharfServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WharfServer.class);
@@ -48,24 +52,35 @@ public final class WharfServer implements AutoCloseable {
      * @param tokenAuthFile static bearer tokens, or null
      * @param enableAdmission  admission plugins to enable beyond the defaults
      * @param disableAdmission default admission plugins to disable
-     * @param compactionInterval how often the embedded store compacts its history
+     * @param compactionInterval how often the store's history is compacted
+     * @param etcd          the etcd cluster to store everything in, or null for the embedded store in the data directory
      */
     public record Config(Path dataDir, InetAddress bindAddress, int port, String advertiseAddress, String serviceCidr, String nodePortRange,
                          List<String> tlsSans, Path tokenAuthFile, List<String> enableAdmission, List<String> disableAdmission,
-                         Duration compactionInterval) {
+                         Duration compactionInterval, EtcdStoreOptions etcd) {
         public static Config defaults(Path dataDir) {
             return new Config(dataDir, InetAddress.getLoopbackAddress(), 6443, null, "10.96.0.0/12", "30000-32767",
-                    List.of(), null, List.of(), List.of(), Duration.ofMinutes(5));
+                    List.of(), null, List.of(), List.of(), Duration.ofMinutes(5), null);
         }
 
         public Config withPort(int p) {
             return new Config(dataDir, bindAddress, p, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    enableAdmission, disableAdmission, compactionInterval);
+                    enableAdmission, disableAdmission, compactionInterval, etcd);
         }
 
         public Config withAdmissionPlugins(List<String> enable, List<String> disable) {
             return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    List.copyOf(enable), List.copyOf(disable), compactionInterval);
+                    List.copyOf(enable), List.copyOf(disable), compactionInterval, etcd);
+        }
+
+        public Config withEtcd(EtcdStoreOptions options) {
+            return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
+                    enableAdmission, disableAdmission, compactionInterval, options);
+        }
+
+        public Config withAdvertiseAddress(String address) {
+            return new Config(dataDir, bindAddress, port, address, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
+                    enableAdmission, disableAdmission, compactionInterval, etcd);
         }
     }
 
@@ -78,6 +93,7 @@ public final class WharfServer implements AutoCloseable {
     private ClusterPki pki;
     private ClusterCredentials credentials;
     private Store store;
+    private EtcdCompactor compactor;
     private ApiServer api;
     private ControllerManager controllers;
     private Path kubeconfig;
@@ -100,13 +116,20 @@ public final class WharfServer implements AutoCloseable {
     public void startApiServer() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Files.createDirectories(config.dataDir());
+        store = openStore();
         pki = new ClusterPki(config.dataDir(), Clock.systemUTC());
+        if (config.etcd() != null) {
+            try {
+                new SharedAuthority(store, pki).adopt();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
         ServingNames names = servingNames();
         ClusterCredentials creds = pki.ensure(names);
         creds.warnings().forEach(LOG::warn);
         LOG.debug("certificates ready after {} ms", (System.nanoTime() - t0) / 1_000_000);
-        store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(config.dataDir().resolve("db"))
-                .withCompactionInterval(config.compactionInterval()));
         String advertise = advertiseAddress();
         ApiServerOptions options = new ApiServerOptions(config.bindAddress(), config.port(), advertise, config.serviceCidr(),
                 config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
@@ -127,6 +150,29 @@ public final class WharfServer implements AutoCloseable {
                 creds.authority().certificate(), creds.admin()));
         scheduleRenewal(creds, names);
         this.credentials = creds;
+    }
+
+    /**
+     * The embedded store in the data directory, or etcd: waited for (with a log line saying why
+     * each attempt failed) when it is not up yet, and compacted periodically in coordination with
+     * the other servers sharing it.
+     */
+    private Store openStore() throws IOException, InterruptedException {
+        if (config.etcd() == null) {
+            return EmbeddedStore.open(EmbeddedStoreOptions.defaults(config.dataDir().resolve("db"))
+                    .withCompactionInterval(config.compactionInterval()));
+        }
+        EtcdStore etcd = EtcdStore.connect(config.etcd());
+        try {
+            etcd.awaitReachable(Duration.ofSeconds(2));
+            LOG.info("storing in etcd {} at {}", etcd.serverVersion(), config.etcd().endpoints());
+        } catch (InterruptedException | RuntimeException e) {
+            etcd.close();
+            throw e;
+        }
+        compactor = new EtcdCompactor(etcd);
+        compactor.start(config.compactionInterval());
+        return etcd;
     }
 
     /** The controller manager runs in this JVM but reaches the API server over HTTPS, as its own user. */
@@ -227,6 +273,9 @@ public final class WharfServer implements AutoCloseable {
         }
         if (api != null) {
             api.close();
+        }
+        if (compactor != null) {
+            compactor.close();
         }
         if (store != null) {
             store.close();

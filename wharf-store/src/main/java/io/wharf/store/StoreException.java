@@ -44,6 +44,16 @@ public class StoreException extends RuntimeException {
         }
     }
 
+    /**
+     * The store did not answer in time. A write may still take effect (the request may have reached
+     * the store), so the API answers 504 rather than claiming it failed.
+     */
+    public static final class Timeout extends StoreException {
+        public Timeout(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Data on disk failed its integrity checks; the store refuses to guess. */
     public static final class Corrupt extends StoreException {
         public Corrupt(String message) {

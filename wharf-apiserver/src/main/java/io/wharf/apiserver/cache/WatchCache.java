@@ -234,20 +234,35 @@ public final class WatchCache implements WatchListener {
             return true;
         }
         long deadline = System.currentTimeMillis() + timeoutMillis;
+        long nextProgressRequest = 0;
         synchronized (lock) {
             while (!ready || revision < rev) {
+                long now = System.currentTimeMillis();
+                if (ready && now >= nextProgressRequest) {
+                    // a quiet resource learns that it is up to date only when the store says so
+                    requestProgress();
+                    nextProgressRequest = now + 250;
+                }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     return false;
                 }
                 try {
-                    lock.wait(left);
+                    lock.wait(Math.min(left, 250));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
                 }
             }
             return true;
+        }
+    }
+
+    private void requestProgress() {
+        try {
+            store.requestProgress();
+        } catch (RuntimeException e) {
+            LOG.debug("cannot ask the store for watch progress: {}", e.toString());
         }
     }
 

@@ -94,6 +94,14 @@ final class ApiChannelHandler extends SimpleChannelInboundHandler<FullHttpReques
                     router.route(api);
                 } catch (ApiException e) {
                     Responses.error(api, e);
+                } catch (io.wharf.store.StoreException.Timeout e) {
+                    LOG.warn("{} {}: storage timed out: {}", req.method(), path, e.getMessage());
+                    Responses.error(api, ApiException.timeout("Timeout: request did not complete within the allotted timeout: "
+                            + e.getMessage(), 1));
+                } catch (io.wharf.store.StoreException.Unavailable e) {
+                    // the store (etcd) cannot be reached: a retryable 503 rather than an internal error
+                    LOG.warn("{} {}: storage unavailable: {}", req.method(), path, e.getMessage());
+                    Responses.error(api, ApiException.unavailable("storage is unavailable: " + e.getMessage()));
                 } catch (RuntimeException e) {
                     LOG.error("{} {} failed", req.method(), path, e);
                     Responses.error(api, ApiException.internal(String.valueOf(e.getMessage())));

@@ -166,7 +166,7 @@ public final class ResourceStorage {
         }
         if (rvParam.isEmpty()) {
             // a consistent read: whatever the store holds now, served once the cache has it
-            if (!cache.waitUntilFresh(store.currentRevision(), FRESHNESS_TIMEOUT_MILLIS)) {
+            if (!store.progressIsReliable() || !cache.waitUntilFresh(currentRevision(), FRESHNESS_TIMEOUT_MILLIS)) {
                 return listFromStore(opts, 0, null);
             }
         } else if (rv > 0) {
@@ -808,11 +808,24 @@ public final class ResourceStorage {
 
     // ================================================================ helpers
 
+    private long currentRevision() {
+        try {
+            return store.currentRevision();
+        } catch (StoreException.Unavailable e) {
+            throw storageUnavailable(e);
+        }
+    }
+
+    /** The answer while the store cannot be reached: 503, which clients retry. */
+    private static ApiException storageUnavailable(StoreException.Unavailable e) {
+        return ApiException.unavailable("storage is unavailable: " + e.getMessage());
+    }
+
     private Optional<KeyValue> readCurrent(String key) {
         try {
             return store.get(key);
         } catch (StoreException.Unavailable e) {
-            throw ApiException.unavailable("storage is unavailable: " + e.getMessage());
+            throw storageUnavailable(e);
         }
     }
 
@@ -835,7 +848,11 @@ public final class ResourceStorage {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof StoreException.Unavailable u) {
-                throw new ApiException(500, "InternalError", "Internal error occurred: " + u.getMessage());
+                throw storageUnavailable(u);
+            }
+            if (c instanceof StoreException.Timeout t) {
+                // the write may still be applied: say that the outcome is unknown, as upstream's timeout does
+                throw ApiException.timeout("Timeout: request did not complete within the allotted timeout: " + t.getMessage(), 1);
             }
             throw ApiException.internal(c.getMessage());
         }

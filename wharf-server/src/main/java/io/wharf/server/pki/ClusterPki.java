@@ -109,6 +109,11 @@ public final class ClusterPki {
         return authority;
     }
 
+    /** Drops the CA held in memory, so the next use reads (or creates) it from disk again. */
+    public synchronized void forgetAuthority() {
+        authority = null;
+    }
+
     /** A client certificate for {@code user} in {@code groups}, signed by the cluster CA; nothing is written to disk. */
     public CertifiedKey issueClientCertificate(String user, List<String> groups, Duration validity) {
         return authority().issue(CertificateTemplate.client(user, groups, validity), clock.instant());

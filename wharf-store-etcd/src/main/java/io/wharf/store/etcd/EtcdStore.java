@@ -6,6 +6,8 @@ import io.etcd.jetcd.ClientBuilder;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.common.exception.CompactedException;
+import io.etcd.jetcd.common.exception.ErrorCode;
+import io.etcd.jetcd.common.exception.EtcdException;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Cmp;
@@ -86,6 +88,10 @@ public final class EtcdStore implements Store {
     public static EtcdStore connect(EtcdStoreOptions options) {
         ClientBuilder builder = Client.builder()
                 .endpoints(options.endpoints().toArray(String[]::new))
+                // Fail at once while no member is reachable, and give every call a deadline, so a
+                // request the API has already answered with an error cannot reach etcd later on.
+                .waitForReady(false)
+                .interceptor(new CallDeadline(options.callTimeout()))
                 .connectTimeout(options.callTimeout())
                 .retryMaxDuration(options.callTimeout())
                 .keepaliveTime(Duration.ofSeconds(10))
@@ -157,8 +163,8 @@ public final class EtcdStore implements Store {
         }
     }
 
-    private StoreException.Unavailable timedOut(Throwable cause) {
-        return new StoreException.Unavailable("etcd at " + endpoints + " did not answer within " + callTimeout.toMillis() + " ms", cause);
+    private StoreException.Timeout timedOut(Throwable cause) {
+        return new StoreException.Timeout("etcd at " + endpoints + " did not answer within " + callTimeout.toMillis() + " ms", cause);
     }
 
     private StoreException translate(Throwable cause, long requestedRevision) {
@@ -171,6 +177,9 @@ public final class EtcdStore implements Store {
         if (cause instanceof TimeoutException) {
             return timedOut(cause);
         }
+        if (cause instanceof EtcdException ee && ee.getErrorCode() == ErrorCode.DEADLINE_EXCEEDED) {
+            return timedOut(cause);
+        }
         if (cause instanceof CompactedException c) {
             compacted.accumulateAndGet(c.getCompactedRevision(), Math::max);
             return new StoreException.Compacted(requestedRevision, c.getCompactedRevision());
@@ -181,6 +190,9 @@ public final class EtcdStore implements Store {
         }
         if (message.contains("required revision has been compacted")) {
             return new StoreException.Compacted(requestedRevision, compacted.get());
+        }
+        if (cause instanceof EtcdException ee && ee.getErrorCode() == ErrorCode.UNAVAILABLE) {
+            return new StoreException.Unavailable("etcd at " + endpoints + " is unreachable (" + message + ")", cause);
         }
         return new StoreException.Unavailable("etcd at " + endpoints + ": " + message, cause);
     }
@@ -372,7 +384,7 @@ public final class EtcdStore implements Store {
             if (closed) {
                 return;
             }
-            if (!(cause instanceof StoreException.Unavailable)) {
+            if (!(cause instanceof StoreException.Unavailable || cause instanceof StoreException.Timeout)) {
                 end(cause);
                 return;
             }
@@ -388,7 +400,8 @@ public final class EtcdStore implements Store {
 
         @Override
         public void onCompleted() {
-            end(new StoreException.Unavailable("the etcd watch of " + prefix + " ended", null));
+            // etcd ends watch streams when it shuts down: the same as a lost connection
+            onError(new StoreException.Unavailable("the etcd watch of " + prefix + " ended", null));
         }
 
         private void end(StoreException cause) {

@@ -87,6 +87,9 @@ class EtcdFaultsTest {
         assertThatThrownBy(() -> store.update("/f/a", b("2"), rev).get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(StoreException.Unavailable.class);
         etcd.resume();
+        String afterOutage = new String(retry(() -> store.get("/f/a")).orElseThrow().value(), StandardCharsets.UTF_8);
+        Thread.sleep(1000); // a write the store reported as failed must not land once etcd is back
+        assertThat(new String(store.get("/f/a").orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo(afterOutage).isEqualTo("1");
         TxnResult after = retry(() -> store.update("/f/a", b("2"), rev).get(5, TimeUnit.SECONDS));
         assertThat(after.succeeded()).isTrue();
         assertThat(new String(store.get("/f/a").orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo("2");
@@ -176,7 +179,7 @@ class EtcdFaultsTest {
         while (true) {
             try {
                 return c.call();
-            } catch (StoreException.Unavailable | ExecutionException e) {
+            } catch (StoreException.Unavailable | StoreException.Timeout | ExecutionException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
