@@ -179,9 +179,16 @@ public final class WharfServer implements AutoCloseable {
     public void startControllerManager() {
         ClusterCredentials creds = credentials;
         CertifiedKey cert = pki.issueClientCertificate("system:kube-controller-manager", List.of(), ClusterPki.LEAF_VALIDITY);
+        // On a shared store several servers run controller managers; a Lease picks the one that acts.
+        ControllerManager.LeaderElection election = config.etcd() == null ? null
+                : ControllerManager.LeaderElection.defaults(ServerIdentity.of(config.dataDir()));
         controllers = new ControllerManager(new ControllerManager.Connection(url, Pem.encodeCertificate(creds.authority().certificate()),
-                Pem.encodeCertificate(cert.certificate()), Pem.encodeTraditionalPrivateKey(cert.key()), cert.key().getAlgorithm()));
+                Pem.encodeCertificate(cert.certificate()), Pem.encodeTraditionalPrivateKey(cert.key()), cert.key().getAlgorithm()), election);
         controllers.start();
+    }
+
+    public ControllerManager controllers() {
+        return controllers;
     }
 
     private ServingNames servingNames() {

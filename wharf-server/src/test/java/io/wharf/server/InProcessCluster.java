@@ -3,6 +3,7 @@ package io.wharf.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.api.json.Json;
 import io.wharf.server.pki.TlsContexts;
+import io.wharf.store.etcd.StoreBackends;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,15 @@ final class InProcessCluster implements AutoCloseable {
     final HttpClient http;
 
     InProcessCluster(Path dir) throws Exception {
-        this(WharfServer.Config.defaults(dir).withPort(0));
+        this(onSelectedStore(WharfServer.Config.defaults(dir).withPort(0)));
+    }
+
+    /** The config on etcd when the suite runs with -Dwharf.test.store=etcd (a namespace of the JVM's shared etcd). */
+    static WharfServer.Config onSelectedStore(WharfServer.Config config) {
+        if (!StoreBackends.etcdSelected()) {
+            return config;
+        }
+        return config.withEtcd(StoreBackends.etcdOptions().withNamespace("/wharf-test" + config.dataDir().toAbsolutePath()));
     }
 
     InProcessCluster(WharfServer.Config config) throws Exception {

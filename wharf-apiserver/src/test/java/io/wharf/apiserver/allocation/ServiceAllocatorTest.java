@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.api.json.Json;
 import io.wharf.apiserver.errors.ApiException;
-import io.wharf.store.embedded.EmbeddedStore;
-import io.wharf.store.embedded.EmbeddedStoreOptions;
+import io.wharf.store.Store;
+import io.wharf.store.etcd.StoreBackends;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceAllocatorTest {
     @TempDir
     Path dir;
-    EmbeddedStore store;
+    Store store;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(dir));
+        store = StoreBackends.open(dir);
     }
 
     @AfterEach
@@ -237,7 +237,7 @@ class ServiceAllocatorTest {
         assertThat(holder.path("owner").asText()).isEqualTo("default/a");
 
         store.close();
-        store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(dir));
+        store = StoreBackends.open(dir);
         ServiceAllocator reopened = allocator("10.96.0.0/12", "30000-32767");
         assertThat(reopened.ips().taken()).containsOnlyKeys(reopened.offsetOf("10.96.0.30"));
         assertThat(reopened.ports().taken()).containsOnlyKeys(200);

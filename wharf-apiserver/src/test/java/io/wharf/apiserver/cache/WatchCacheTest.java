@@ -11,8 +11,8 @@ import io.wharf.apiserver.registry.Fields;
 import io.wharf.apiserver.registry.Meta;
 import io.wharf.apiserver.registry.ObjectCodec;
 import io.wharf.store.TxnResult;
-import io.wharf.store.embedded.EmbeddedStore;
-import io.wharf.store.embedded.EmbeddedStoreOptions;
+import io.wharf.store.Store;
+import io.wharf.store.etcd.StoreBackends;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +30,12 @@ class WatchCacheTest {
 
     @TempDir
     Path dir;
-    EmbeddedStore store;
+    Store store;
     final List<WatchCache> caches = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(dir));
+        store = StoreBackends.open(dir);
     }
 
     @AfterEach

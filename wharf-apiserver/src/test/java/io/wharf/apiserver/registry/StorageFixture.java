@@ -12,8 +12,8 @@ import io.wharf.apiserver.errors.ApiException;
 import io.wharf.apiserver.kinds.BuiltinStrategies;
 import io.wharf.apiserver.resources.BuiltinResources;
 import io.wharf.apiserver.resources.ResourceType;
-import io.wharf.store.embedded.EmbeddedStore;
-import io.wharf.store.embedded.EmbeddedStoreOptions;
+import io.wharf.store.Store;
+import io.wharf.store.etcd.StoreBackends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class StorageFixture implements AutoCloseable {
     public static final String NODE_PORTS = "30000-32767";
 
     public final Path dir;
-    public final EmbeddedStore store;
+    public final Store store;
     public final TestClock clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
     public final ServiceAllocator allocator;
     private final AdmissionChain admission;
@@ -50,11 +50,7 @@ public final class StorageFixture implements AutoCloseable {
 
     public StorageFixture(Path dir, List<AdmissionPlugin> plugins) {
         this.dir = dir;
-        try {
-            this.store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.store = StoreBackends.open(dir);
         this.allocator = new ServiceAllocator(store, SERVICE_CIDR, NODE_PORTS, clock);
         this.admission = new AdmissionChain(plugins);
     }

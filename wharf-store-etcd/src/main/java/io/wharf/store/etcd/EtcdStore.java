@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,15 @@ public final class EtcdStore implements Store {
     /** The highest revision this process knows to be compacted (etcd reports it only on failed reads). */
     private final AtomicLong compacted = new AtomicLong();
     private volatile Boolean progressReliable;
+    /**
+     * Hands watch events to listeners, in order, off the etcd client's own threads: a listener that
+     * takes its time must not hold up the client's answers to reads and writes.
+     */
+    private final ExecutorService deliveries = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "wharf-etcd-watch-delivery");
+        t.setDaemon(true);
+        return t;
+    });
     /** Schedules watches' re-subscriptions after a lost connection. */
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "wharf-etcd-watch-retry");
@@ -96,6 +106,9 @@ public final class EtcdStore implements Store {
                 .retryMaxDuration(options.callTimeout())
                 .keepaliveTime(Duration.ofSeconds(10))
                 .keepaliveTimeout(Duration.ofSeconds(5));
+        if (!options.namespace().isEmpty()) {
+            builder.namespace(bytes(options.namespace()));
+        }
         if (options.usesTls()) {
             try {
                 builder.sslContext(tls -> {
@@ -355,7 +368,8 @@ public final class EtcdStore implements Store {
                 if (progress > delivered) {
                     delivered = progress;
                 }
-                listener.onEvents(List.of(), delivered);
+                long upTo = delivered;
+                deliveries.execute(() -> deliver(List.of(), upTo));
                 return;
             }
             // The header of an event response names etcd's revision at sending time, which can be
@@ -371,7 +385,15 @@ public final class EtcdStore implements Store {
                 return;
             }
             delivered = events.get(events.size() - 1).revision();
-            listener.onEvents(events, delivered);
+            long upTo = delivered;
+            deliveries.execute(() -> deliver(events, upTo));
+        }
+
+        /** On the delivery thread: nothing reaches the listener once the watch is closed. */
+        private void deliver(List<WatchEvent> events, long upTo) {
+            if (!closed) {
+                listener.onEvents(events, upTo);
+            }
         }
 
         @Override
@@ -411,7 +433,7 @@ public final class EtcdStore implements Store {
                 }
                 closed = true;
             }
-            listener.onClosed(cause);
+            deliveries.execute(() -> listener.onClosed(cause));
         }
 
         void close() {
@@ -492,6 +514,7 @@ public final class EtcdStore implements Store {
     @Override
     public void close() {
         retries.shutdownNow();
+        deliveries.shutdown();
         client.close();
     }
 }
