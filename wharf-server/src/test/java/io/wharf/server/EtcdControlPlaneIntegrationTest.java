@@ -1,10 +1,19 @@
 package io.wharf.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.api.json.Json;
+import io.wharf.server.pki.CertificateAuthority;
+import io.wharf.server.pki.CertificateTemplate;
+import io.wharf.server.pki.CertifiedKey;
+import io.wharf.server.pki.Pem;
+import io.wharf.store.StoreException;
+import io.wharf.store.etcd.EtcdStore;
 import io.wharf.store.etcd.EtcdStoreOptions;
+import java.net.InetAddress;
+import java.time.Instant;
 import io.wharf.store.etcd.LocalEtcd;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -209,6 +218,43 @@ class EtcdControlPlaneIntegrationTest {
         assertThat(seen).containsExactly("before", "after");
         assertThat(revisions).containsExactly(rvOf(before), rvOf(after));
         assertThat(a.get(CMS + "/during").statusCode()).as("the failed write never landed").isEqualTo(404);
+    }
+
+    @Test
+    void etcdWithTlsAndClientCertificates() throws Exception {
+        etcd.close();
+        Path pki = Files.createDirectories(dir.resolve("etcd-pki"));
+        Instant now = Instant.now();
+        CertificateAuthority etcdCa = CertificateAuthority.create("etcd-ca", now, Duration.ofDays(1));
+        CertifiedKey serving = etcdCa.issue(CertificateTemplate.serving(List.of("localhost"),
+                List.of(InetAddress.getLoopbackAddress()), Duration.ofDays(1)), now);
+        CertifiedKey client = etcdCa.issue(CertificateTemplate.client("wharf", List.of(), Duration.ofDays(1)), now);
+        Path ca = write(pki.resolve("ca.crt"), Pem.encodeCertificate(etcdCa.certificate()));
+        Path serverCert = write(pki.resolve("server.crt"), Pem.encodeCertificate(serving.certificate()));
+        Path serverKey = write(pki.resolve("server.key"), Pem.encodePrivateKey(serving.key()));
+        Path clientCert = write(pki.resolve("client.crt"), Pem.encodeCertificate(client.certificate()));
+        // the "EC PRIVATE KEY" form openssl and cfssl write
+        Path clientKey = write(pki.resolve("client.key"), Pem.encodeTraditionalPrivateKey(client.key()));
+        etcd = LocalEtcd.start(new LocalEtcd.Tls(serverCert, serverKey, ca));
+        assertThat(etcd.endpoint()).startsWith("https://");
+
+        EtcdStoreOptions options = EtcdStoreOptions.of(List.of(etcd.endpoint())).withCallTimeout(Duration.ofSeconds(3));
+        try (EtcdStore withoutCertificate = EtcdStore.connect(options.withTls(ca, null, null))) {
+            assertThatThrownBy(withoutCertificate::currentRevision).as("etcd requires a client certificate")
+                    .isInstanceOfAny(StoreException.Unavailable.class, StoreException.Timeout.class);
+        }
+        InProcessCluster secure = new InProcessCluster(WharfServer.Config.defaults(dir.resolve("tls-server")).withPort(0)
+                .withEtcd(options.withTls(ca, clientCert, clientKey)));
+        servers.add(secure);
+        JsonNode made = secure.created(CMS, InProcessCluster.configMap("over-tls", "\"x\":\"1\""));
+        try (EtcdStore direct = EtcdStore.connect(options.withTls(ca, clientCert, clientKey))) {
+            assertThat(direct.get("/registry/configmaps/default/over-tls")).as("stored in the TLS etcd").isPresent()
+                    .get().extracting(kv -> kv.modRevision()).isEqualTo(rvOf(made));
+        }
+    }
+
+    private static Path write(Path p, String pem) throws java.io.IOException {
+        return Files.writeString(p, pem);
     }
 
     @Test
