@@ -13,6 +13,7 @@ import io.wharf.apiserver.admission.StorageClusterObjects;
 import io.wharf.apiserver.admission.quota.StorageQuotaStatusWriter;
 import io.wharf.apiserver.allocation.ServiceAllocator;
 import io.wharf.apiserver.auth.TokenAuthenticator;
+import io.wharf.apiserver.bootstrap.ApiServerLeases;
 import io.wharf.apiserver.bootstrap.SystemObjects;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.crd.CustomResourceController;
@@ -66,6 +67,8 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** How often watchers that asked for bookmarks get one (upstream sends them about every minute). */
     private static final long BOOKMARK_INTERVAL_SECONDS = 60;
+    /** How often this server renews its lease among the live API servers (upstream: 10 s for a 15 s TTL). */
+    private static final long LEASE_RENEWAL_SECONDS = 10;
 
     private final ApiServerOptions options;
     private final Store store;
@@ -78,6 +81,8 @@ public final class ApiServer implements AutoCloseable {
     private final AdmissionPluginSelection admissionPlugins;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
+    private volatile ApiServerLeases leases;
+    private volatile SystemObjects endpoints;
     private final AtomicReference<SslContext> sslContext = new AtomicReference<>();
     private HttpServer http;
     private CustomResourceController customResources;
@@ -173,7 +178,20 @@ public final class ApiServer implements AutoCloseable {
                 new PodEvictions(storage("", "pods"), storage("policy", "poddisruptionbudgets"), clock));
         byte[] version = Json.bytes(options.version().toJson());
         http.start(req -> route(req, health, version, openapi, swagger, discovery, resources));
-        new SystemObjects(this::storage, services, options.advertiseAddress(), http.port()).ensure();
+        SystemObjects system = new SystemObjects(this::storage, services, options.advertiseAddress(), http.port());
+        system.ensure();
+        leases = new ApiServerLeases(store, clock, options.advertiseAddress(), http.port());
+        leases.renew();
+        system.reconcileEndpoints(leases.live());
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                leases.renew();
+                system.reconcileEndpoints(leases.live());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot renew this API server's lease: {}", e.getMessage());
+            }
+        }, LEASE_RENEWAL_SECONDS, LEASE_RENEWAL_SECONDS, TimeUnit.SECONDS);
+        endpoints = system;
         ready = true;
     }
 
@@ -325,10 +343,19 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
+        timers.shutdownNow();
+        if (leases != null) {
+            try {
+                // leave the kubernetes Service's endpoints at once rather than when the lease expires
+                leases.release();
+                endpoints.reconcileEndpoints(leases.live());
+            } catch (RuntimeException e) {
+                LOG.debug("cannot give this API server's lease up: {}", e.getMessage());
+            }
+        }
         if (http != null) {
             http.stop();
         }
-        timers.shutdownNow();
         if (customResources != null) {
             customResources.close();
         }

@@ -171,14 +171,29 @@ class EtcdControlPlaneIntegrationTest {
         assertThat(other.server.controllers().isActive()).as("only one controller manager acts").isFalse();
         assertThat(leader).isEqualTo(Files.readString(leading.server.kubeconfig().getParent().resolve("identity")).trim());
 
+        int leadingPort = URI.create(leading.server.url()).getPort();
+        int otherPort = URI.create(other.server.url()).getPort();
+        assertThat(kubernetesEndpointPorts(other)).as("the kubernetes Service points at both servers")
+                .containsExactlyInAnyOrder(leadingPort, otherPort);
+
         leading.close();
         servers.remove(leading);
+        assertThat(kubernetesEndpointPorts(other)).as("a server that stops leaves the endpoints").containsExactly(otherPort);
         InProcessCluster.eventually(() -> other.server.controllers().isActive() ? true : null);
         // the survivor's controllers work: a deleted namespace is emptied and goes away
         other.created("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"gone\"}}");
         other.created("/api/v1/namespaces/gone/configmaps", InProcessCluster.configMap("c", "\"x\":\"1\""));
         assertThat(other.delete("/api/v1/namespaces/gone").statusCode()).isEqualTo(200);
         InProcessCluster.eventually(() -> other.get("/api/v1/namespaces/gone").statusCode() == 404 ? true : null);
+    }
+
+    private static List<Integer> kubernetesEndpointPorts(InProcessCluster c) throws Exception {
+        List<Integer> ports = new ArrayList<>();
+        for (JsonNode subset : c.json("/api/v1/namespaces/default/endpoints/kubernetes").path("subsets")) {
+            assertThat(subset.path("addresses").get(0).path("ip").asText()).isEqualTo("127.0.0.1");
+            ports.add(subset.path("ports").get(0).path("port").asInt());
+        }
+        return ports;
     }
 
     private static JsonNode leaseOrNull(InProcessCluster c) throws Exception {

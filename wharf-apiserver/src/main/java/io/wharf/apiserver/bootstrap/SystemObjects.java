@@ -9,6 +9,9 @@ import io.wharf.apiserver.registry.RequestContext;
 import io.wharf.apiserver.registry.ResourceStorage;
 import io.wharf.apiserver.resources.ResourceType;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What every cluster has from its first start, as upstream's bootstrap controller and post-start
  * hooks create it: the system namespaces, the {@code kubernetes} Service with its first cluster IP
- * and the endpoints pointing at this API server, and the system priority classes.
+ * and its endpoints pointing at the live API servers, and the system priority classes.
  */
 public final class SystemObjects {
     private static final Logger LOG = LoggerFactory.getLogger(SystemObjects.class);
@@ -40,7 +43,6 @@ public final class SystemObjects {
             ensureExists("", "namespaces", "", object("v1", "Namespace", ns, null));
         }
         ensureKubernetesService();
-        ensureEndpoints();
         for (String[] pc : new String[][]{{"system-node-critical", "2000001000"}, {"system-cluster-critical", "2000000000"}}) {
             ObjectNode o = object("scheduling.k8s.io/v1", "PriorityClass", pc[0], null);
             o.put("value", Long.parseLong(pc[1]));
@@ -65,22 +67,41 @@ public final class SystemObjects {
         ensureExists("", "services", "default", svc);
     }
 
-    /** The endpoints of the kubernetes Service follow this server's address and port across restarts. */
-    private void ensureEndpoints() {
+    /**
+     * Points the endpoints of the kubernetes Service at the live API servers (written only when that
+     * set changed). Addresses sharing a port form one subset; the EndpointSlice, which has one port
+     * list for all its endpoints, carries the servers on the lowest port.
+     */
+    public void reconcileEndpoints(List<ApiServerLeases.Endpoint> live) {
+        if (live.isEmpty()) {
+            return;
+        }
+        TreeMap<Integer, TreeSet<String>> byPort = new TreeMap<>();
+        for (ApiServerLeases.Endpoint e : live) {
+            byPort.computeIfAbsent(e.port(), p -> new TreeSet<>()).add(e.ip());
+        }
         ObjectNode ep = object("v1", "Endpoints", "kubernetes", "default");
         ((ObjectNode) ep.get("metadata")).putObject("labels").put("endpointslice.kubernetes.io/skip-mirror", "true");
-        ObjectNode subset = ep.putArray("subsets").addObject();
-        subset.putArray("addresses").addObject().put("ip", advertiseAddress);
-        subset.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        ArrayNode subsets = ep.putArray("subsets");
+        byPort.forEach((port, ips) -> {
+            ObjectNode subset = subsets.addObject();
+            ArrayNode addresses = subset.putArray("addresses");
+            ips.forEach(ip -> addresses.addObject().put("ip", ip));
+            subset.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        });
         put("", "endpoints", "default", ep, "subsets");
 
+        Map.Entry<Integer, TreeSet<String>> first = byPort.firstEntry();
         ObjectNode slice = object("discovery.k8s.io/v1", "EndpointSlice", "kubernetes", "default");
         ((ObjectNode) slice.get("metadata")).putObject("labels").put("kubernetes.io/service-name", "kubernetes");
         slice.put("addressType", "IPv4");
-        ObjectNode e = slice.putArray("endpoints").addObject();
-        e.putArray("addresses").add(advertiseAddress);
-        e.putObject("conditions").put("ready", true);
-        slice.putArray("ports").addObject().put("name", "https").put("port", port).put("protocol", "TCP");
+        ArrayNode endpoints = slice.putArray("endpoints");
+        for (String ip : first.getValue()) {
+            ObjectNode e = endpoints.addObject();
+            e.putArray("addresses").add(ip);
+            e.putObject("conditions").put("ready", true);
+        }
+        slice.putArray("ports").addObject().put("name", "https").put("port", first.getKey()).put("protocol", "TCP");
         put("discovery.k8s.io", "endpointslices", "default", slice, "endpoints", "ports");
     }
 
