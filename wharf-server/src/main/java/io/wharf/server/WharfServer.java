@@ -49,23 +49,29 @@ public final class WharfServer implements AutoCloseable {
      * @param enableAdmission  admission plugins to enable beyond the defaults
      * @param disableAdmission default admission plugins to disable
      * @param compactionInterval how often the embedded store compacts its history
+     * @param watch         the watch caches' window and bookmark interval
      */
     public record Config(Path dataDir, InetAddress bindAddress, int port, String advertiseAddress, String serviceCidr, String nodePortRange,
                          List<String> tlsSans, Path tokenAuthFile, List<String> enableAdmission, List<String> disableAdmission,
-                         Duration compactionInterval) {
+                         Duration compactionInterval, ApiServerOptions.WatchSettings watch) {
         public static Config defaults(Path dataDir) {
             return new Config(dataDir, InetAddress.getLoopbackAddress(), 6443, null, "10.96.0.0/12", "30000-32767",
-                    List.of(), null, List.of(), List.of(), Duration.ofMinutes(5));
+                    List.of(), null, List.of(), List.of(), Duration.ofMinutes(5), ApiServerOptions.WatchSettings.defaults());
         }
 
         public Config withPort(int p) {
             return new Config(dataDir, bindAddress, p, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    enableAdmission, disableAdmission, compactionInterval);
+                    enableAdmission, disableAdmission, compactionInterval, watch);
         }
 
         public Config withAdmissionPlugins(List<String> enable, List<String> disable) {
             return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    List.copyOf(enable), List.copyOf(disable), compactionInterval);
+                    List.copyOf(enable), List.copyOf(disable), compactionInterval, watch);
+        }
+
+        public Config withWatch(ApiServerOptions.WatchSettings w) {
+            return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
+                    enableAdmission, disableAdmission, compactionInterval, w);
         }
     }
 
@@ -111,7 +117,7 @@ public final class WharfServer implements AutoCloseable {
         ApiServerOptions options = new ApiServerOptions(config.bindAddress(), config.port(), advertise, config.serviceCidr(),
                 config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
                 Math.max(16, Runtime.getRuntime().availableProcessors() * 4), 10_000, tls(creds),
-                VersionInfo.current(BuildInfo.commit(), BuildInfo.date()));
+                VersionInfo.current(BuildInfo.commit(), BuildInfo.date()), config.watch());
         try {
             api = new ApiServer(options, store, Clock.systemUTC());
             api.start();
