@@ -65,8 +65,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** How often watchers that asked for bookmarks get one (upstream sends them about every minute). */
-    private static final long BOOKMARK_INTERVAL_SECONDS = 60;
     /** How often this server renews its lease among the live API servers (upstream: 10 s for a 15 s TTL). */
     private static final long LEASE_RENEWAL_SECONDS = 10;
 
@@ -132,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
         for (ResourceType t : BuiltinResources.all()) {
             String storageId = t.storageGroup() + "/" + t.storageResource();
             ResourceStorage storage = storages.computeIfAbsent(storageId,
-                    id -> new ResourceStorage(t, strategies.forType(t), store, admission, clock));
+                    id -> new ResourceStorage(t, strategies.forType(t), store, admission, clock, options.watch().cacheCapacity()));
             VersionConverter converter = converter(t, storage.type());
             storage.serveVersion(t, converter);
             registry.add(new ServedResource(t, storage, converter, Printers.forKind(t.group(), t.kind())));
@@ -143,10 +141,11 @@ public final class ApiServer implements AutoCloseable {
         }
         LOG.debug("{} watch caches loaded in {} ms", storages.size(), (System.nanoTime() - t0) / 1_000_000);
         customResources = new CustomResourceController(storage("apiextensions.k8s.io", "customresourcedefinitions"), registry,
-                storages, store, admission, clock);
+                storages, store, admission, clock, options.watch().cacheCapacity());
         customResources.start();
+        long bookmarkMillis = options.watch().bookmarkInterval().toMillis();
         timers.scheduleAtFixedRate(() -> storages.values().forEach(s -> s.cache().bookmark()),
-                BOOKMARK_INTERVAL_SECONDS, BOOKMARK_INTERVAL_SECONDS, TimeUnit.SECONDS);
+                bookmarkMillis, bookmarkMillis, TimeUnit.MILLISECONDS);
 
         Renderer renderer = new Renderer(clock);
         SchemaRegistry schemas = SchemaRegistry.builtin();

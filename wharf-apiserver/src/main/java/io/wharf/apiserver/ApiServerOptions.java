@@ -1,10 +1,12 @@
 package io.wharf.apiserver;
 
 import io.wharf.apiserver.auth.UserInfo;
+import io.wharf.apiserver.cache.WatchCache;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +28,49 @@ import java.util.Map;
  * @param maxQueuedRequests requests waiting for a thread before 429 answers
  * @param tls               serving key and chain, and the CA client certificates must chain to
  * @param version           what /version reports
+ * @param watch             how the watch caches keep history and send bookmarks
  */
 public record ApiServerOptions(InetAddress bindAddress, int port, String advertiseAddress, String serviceCidr, String nodePortRange,
                                List<String> enabledAdmissionPlugins, List<String> disabledAdmissionPlugins, Path tokenAuthFile,
-                               Map<String, UserInfo> extraTokens, int workerThreads, int maxQueuedRequests, Tls tls, VersionInfo version) {
+                               Map<String, UserInfo> extraTokens, int workerThreads, int maxQueuedRequests, Tls tls, VersionInfo version,
+                               WatchSettings watch) {
 
     /** Serving certificate material. */
     public record Tls(PrivateKey key, List<X509Certificate> chain, X509Certificate clientCa) {
+    }
+
+    /**
+     * How watches are served.
+     *
+     * @param cacheCapacity    events each resource's watch cache keeps; a watch resuming from a
+     *                         resourceVersion older than that window gets 410 Expired and relists
+     * @param bookmarkInterval how often watchers that allow bookmarks are told the current resourceVersion
+     */
+    public record WatchSettings(int cacheCapacity, Duration bookmarkInterval) {
+        public WatchSettings {
+            if (cacheCapacity < 1) {
+                throw new IllegalArgumentException("the watch cache capacity must be at least 1, not " + cacheCapacity);
+            }
+            if (bookmarkInterval.isNegative() || bookmarkInterval.isZero()) {
+                throw new IllegalArgumentException("the bookmark interval must be positive, not " + bookmarkInterval);
+            }
+        }
+
+        /**
+         * A fixed window of {@link WatchCache#DEFAULT_CAPACITY} events (upstream resizes its window
+         * between 100 and 102,400 events to keep about 75 s of history) and, as upstream, a bookmark
+         * about every minute.
+         */
+        public static WatchSettings defaults() {
+            return new WatchSettings(WatchCache.DEFAULT_CAPACITY, Duration.ofMinutes(1));
+        }
+
+        public WatchSettings withCacheCapacity(int capacity) {
+            return new WatchSettings(capacity, bookmarkInterval);
+        }
+
+        public WatchSettings withBookmarkInterval(Duration interval) {
+            return new WatchSettings(cacheCapacity, interval);
+        }
     }
 }

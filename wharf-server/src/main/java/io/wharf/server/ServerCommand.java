@@ -1,5 +1,6 @@
 package io.wharf.server;
 
+import io.wharf.apiserver.ApiServerOptions;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +78,13 @@ final class ServerCommand implements Callable<Integer> {
             description = "How often the store's history is compacted, embedded or etcd (default: ${DEFAULT-VALUE}).")
     Duration compactionInterval;
 
+    /**
+     * Events each resource's watch cache keeps (Wharf's own knob, for tests that need a watch to
+     * fall out of the window and get 410 Expired without writing thousands of objects).
+     */
+    @Option(names = "--watch-cache-capacity", paramLabel = "EVENTS", hidden = true)
+    Integer watchCacheCapacity;
+
     /** Used by bin/wharf's class-data-sharing training run: start fully, then stop. */
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
@@ -103,7 +111,9 @@ final class ServerCommand implements Callable<Integer> {
             return 2;
         }
         WharfServer.Config config = new WharfServer.Config(dir, InetAddress.getByName(bindAddress), httpsPort, advertiseAddress,
-                serviceCidr, nodePortRange, tlsSans, tokenAuthFile, enableAdmission, disableAdmission, compactionInterval, etcd);
+                serviceCidr, nodePortRange, tlsSans, tokenAuthFile, enableAdmission, disableAdmission, compactionInterval, etcd,
+                watchCacheCapacity == null ? ApiServerOptions.WatchSettings.defaults()
+                        : ApiServerOptions.WatchSettings.defaults().withCacheCapacity(watchCacheCapacity));
         WharfServer server = new WharfServer(config);
         try {
             server.startApiServer();

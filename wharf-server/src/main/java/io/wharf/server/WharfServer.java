@@ -54,33 +54,39 @@ public final class WharfServer implements AutoCloseable {
      * @param disableAdmission default admission plugins to disable
      * @param compactionInterval how often the store's history is compacted
      * @param etcd          the etcd cluster to store everything in, or null for the embedded store in the data directory
+     * @param watch         the watch caches' window and bookmark interval
      */
     public record Config(Path dataDir, InetAddress bindAddress, int port, String advertiseAddress, String serviceCidr, String nodePortRange,
                          List<String> tlsSans, Path tokenAuthFile, List<String> enableAdmission, List<String> disableAdmission,
-                         Duration compactionInterval, EtcdStoreOptions etcd) {
+                         Duration compactionInterval, EtcdStoreOptions etcd, ApiServerOptions.WatchSettings watch) {
         public static Config defaults(Path dataDir) {
             return new Config(dataDir, InetAddress.getLoopbackAddress(), 6443, null, "10.96.0.0/12", "30000-32767",
-                    List.of(), null, List.of(), List.of(), Duration.ofMinutes(5), null);
+                    List.of(), null, List.of(), List.of(), Duration.ofMinutes(5), null, ApiServerOptions.WatchSettings.defaults());
         }
 
         public Config withPort(int p) {
             return new Config(dataDir, bindAddress, p, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    enableAdmission, disableAdmission, compactionInterval, etcd);
+                    enableAdmission, disableAdmission, compactionInterval, etcd, watch);
         }
 
         public Config withAdmissionPlugins(List<String> enable, List<String> disable) {
             return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    List.copyOf(enable), List.copyOf(disable), compactionInterval, etcd);
+                    List.copyOf(enable), List.copyOf(disable), compactionInterval, etcd, watch);
         }
 
         public Config withEtcd(EtcdStoreOptions options) {
             return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    enableAdmission, disableAdmission, compactionInterval, options);
+                    enableAdmission, disableAdmission, compactionInterval, options, watch);
         }
 
         public Config withAdvertiseAddress(String address) {
             return new Config(dataDir, bindAddress, port, address, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
-                    enableAdmission, disableAdmission, compactionInterval, etcd);
+                    enableAdmission, disableAdmission, compactionInterval, etcd, watch);
+        }
+
+        public Config withWatch(ApiServerOptions.WatchSettings w) {
+            return new Config(dataDir, bindAddress, port, advertiseAddress, serviceCidr, nodePortRange, tlsSans, tokenAuthFile,
+                    enableAdmission, disableAdmission, compactionInterval, etcd, w);
         }
     }
 
@@ -134,7 +140,7 @@ public final class WharfServer implements AutoCloseable {
         ApiServerOptions options = new ApiServerOptions(config.bindAddress(), config.port(), advertise, config.serviceCidr(),
                 config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
                 Math.max(16, Runtime.getRuntime().availableProcessors() * 4), 10_000, tls(creds),
-                VersionInfo.current(BuildInfo.commit(), BuildInfo.date()));
+                VersionInfo.current(BuildInfo.commit(), BuildInfo.date()), config.watch());
         try {
             api = new ApiServer(options, store, Clock.systemUTC());
             api.start();

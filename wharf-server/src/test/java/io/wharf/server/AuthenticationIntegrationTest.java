@@ -37,7 +37,7 @@ class AuthenticationIntegrationTest {
         Files.writeString(tokens, "# token,user,uid,groups\ns3cret-token,alice,1001,\"developers,testers\"\n");
         WharfServer.Config c = WharfServer.Config.defaults(dir.resolve("data")).withPort(0);
         server = new WharfServer(new WharfServer.Config(c.dataDir(), c.bindAddress(), 0, null, c.serviceCidr(), c.nodePortRange(),
-                List.of(), tokens, List.of(), List.of(), c.compactionInterval(), c.etcd()));
+                List.of(), tokens, List.of(), List.of(), c.compactionInterval(), c.etcd(), c.watch()));
         server.start();
         ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(Files.readAllBytes(dir.resolve("data/tls/ca.crt"))));

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class WatchCache implements WatchListener {
     private static final Logger LOG = LoggerFactory.getLogger(WatchCache.class);
 
-    /** Upstream's cap on an event window; older resourceVersions get 410 and clients relist. */
-    static final int DEFAULT_CAPACITY = 10_000;
+    /** Events kept for watches resuming from a resourceVersion; older ones get 410 and clients relist. */
+    public static final int DEFAULT_CAPACITY = 10_000;
 
     private final String prefix;
     private final Store store;
@@ -375,6 +375,19 @@ public final class WatchCache implements WatchListener {
                 if (w.wantsBookmarks() && !w.offerBookmark(rev, false)) {
                     drop(w, "the watcher could not keep up");
                 }
+            }
+        }
+    }
+
+    /**
+     * Sends one watcher a progress bookmark now, if it asked for bookmarks and is still registered
+     * (upstream sends one shortly before a watch's timeout, so the client resumes from a recent point).
+     */
+    public void bookmark(CacheWatcher w) {
+        // under the lock for the same reason as the periodic bookmarks above
+        synchronized (lock) {
+            if (w.wantsBookmarks() && watchers.contains(w) && !w.offerBookmark(revision, false)) {
+                drop(w, "the watcher could not keep up");
             }
         }
     }

@@ -57,6 +57,7 @@ public final class CustomResourceController implements CacheWatcher, AutoCloseab
     private final Store store;
     private final AdmissionChain admission;
     private final Clock clock;
+    private final int watchCacheCapacity;
     /** The latest state of every definition, by name, including the names this controller just accepted. */
     private final Map<String, CrdSpec> known = new ConcurrentHashMap<>();
     private final Map<String, ServedDefinition> serving = new ConcurrentHashMap<>();
@@ -67,15 +68,17 @@ public final class CustomResourceController implements CacheWatcher, AutoCloseab
     /**
      * @param definitions the storage of customresourcedefinitions
      * @param storages    the server's storages by "group/resource", which custom resource storages join
+     * @param watchCacheCapacity events each custom resource's watch cache keeps
      */
     public CustomResourceController(ResourceStorage definitions, ResourceRegistry registry, ConcurrentMap<String, ResourceStorage> storages,
-                                    Store store, AdmissionChain admission, Clock clock) {
+                                    Store store, AdmissionChain admission, Clock clock, int watchCacheCapacity) {
         this.definitions = definitions;
         this.registry = registry;
         this.storages = storages;
         this.store = store;
         this.admission = admission;
         this.clock = clock;
+        this.watchCacheCapacity = watchCacheCapacity;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wharf-crd-controller");
             t.setDaemon(true);
@@ -253,7 +256,7 @@ public final class CustomResourceController implements CacheWatcher, AutoCloseab
         if (current != null) {
             uninstall(current);
         }
-        ServedDefinition next = ServedDefinition.build(spec, VersionSchemas::of, store, admission, clock);
+        ServedDefinition next = ServedDefinition.build(spec, VersionSchemas::of, store, admission, clock, watchCacheCapacity);
         if (next == null) {
             serving.remove(spec.name());
             return;

@@ -45,7 +45,7 @@ final class ServedDefinition {
      * @param schemas turns a version's openAPIV3Schema (null when it has none) into its schema
      */
     static ServedDefinition build(CrdSpec spec, Function<JsonNode, CustomResourceSchema> schemas, Store store,
-                                  AdmissionChain admission, Clock clock) {
+                                  AdmissionChain admission, Clock clock, int watchCacheCapacity) {
         CrdVersion storageVersion = spec.storageVersion().orElse(null);
         if (storageVersion == null) {
             return null;
@@ -61,7 +61,7 @@ final class ServedDefinition {
         ResourceStorage storage = new ResourceStorage(type(spec, storageVersion), strategy, store, admission, clock, obj -> {
             storageSchema.prune(obj);
             storageSchema.applyDefaults(obj);
-        });
+        }, watchCacheCapacity);
         List<ServedResource> served = new ArrayList<>();
         String storageApiVersion = spec.group() + "/" + storageVersion.name();
         for (CrdVersion v : spec.servedVersions()) {

@@ -36,6 +36,7 @@ import io.wharf.store.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The REST verbs on resources: get, list, watch, create, update, patch, delete and
@@ -46,6 +47,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ResourceHandler {
     /** Upstream's --min-request-timeout: watches without timeoutSeconds last 30 to 60 minutes. */
     private static final long MIN_REQUEST_TIMEOUT_SECONDS = 1800;
+    /** Upstream bookmarks a watch this long before its timeout, so the client resumes from a recent resourceVersion. */
+    private static final long PRE_TIMEOUT_BOOKMARK_SECONDS = 2;
 
     private final ResourceRegistry registry;
     private final Renderer renderer;
@@ -259,6 +262,11 @@ public final class ResourceHandler {
             }
         } catch (WatchCache.TooOldException e) {
             session.failWith(ApiException.gone(e.getMessage()));
+            return;
+        }
+        if (bookmarks && timeout > PRE_TIMEOUT_BOOKMARK_SECONDS) {
+            req.ctx().channel().eventLoop().schedule(() -> cache.bookmark(session), timeout - PRE_TIMEOUT_BOOKMARK_SECONDS,
+                    TimeUnit.SECONDS);
         }
     }
 

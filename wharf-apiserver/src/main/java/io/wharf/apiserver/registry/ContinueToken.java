@@ -8,9 +8,17 @@ import java.util.Base64;
 
 /**
  * The opaque {@code continue} token of a paged list: the revision the first page was read at and
- * the last key returned (relative to the resource's prefix), in upstream's encoding.
+ * the last key returned (relative to the resource's prefix), in upstream's encoding. A negative
+ * revision (upstream hands one out with a 410 for a compacted token) means "at the latest revision".
  */
 public record ContinueToken(long revision, String start) {
+    /** The revision of a token that continues at whatever the store holds now. */
+    public static final long LATEST = -1;
+
+    /** Whether the token asks for the latest state rather than the first page's revision. */
+    public boolean atLatest() {
+        return revision < 0;
+    }
 
     public static String encode(long revision, String lastKey) {
         ObjectNode o = Json.object();
@@ -28,7 +36,7 @@ public record ContinueToken(long revision, String start) {
             }
             String start = o.path("start").asText();
             long rv = o.path("rv").asLong(0);
-            if (start.isEmpty() || rv <= 0 || !isClean(start)) {
+            if (start.isEmpty() || rv == 0 || !isClean(start)) {
                 throw new IllegalArgumentException("bad token");
             }
             if (start.startsWith("/")) {

@@ -11,6 +11,7 @@ import io.wharf.apiserver.admission.Operation;
 import io.wharf.apiserver.cache.CachedObject;
 import io.wharf.apiserver.cache.WatchCache;
 import io.wharf.apiserver.errors.ApiException;
+import io.wharf.apiserver.errors.ExpiredContinuation;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.api.validation.kinds.KindValidator;
 import io.wharf.api.validation.kinds.KindValidators;
@@ -68,8 +69,14 @@ public final class ResourceStorage {
 
     /** Storage of a built-in resource: upstream's defaults and validation of its kind apply. */
     public ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock) {
+        this(type, strategy, store, admission, clock, WatchCache.DEFAULT_CAPACITY);
+    }
+
+    /** Storage of a built-in resource whose watch cache keeps {@code watchCacheCapacity} events. */
+    public ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock,
+                           int watchCacheCapacity) {
         this(type, strategy, store, admission, clock, obj -> Defaulter.apply(type.group(), type.version(), type.kind(), obj),
-                KindValidators.forKind(type.group(), type.version(), type.kind()));
+                KindValidators.forKind(type.group(), type.version(), type.kind()), watchCacheCapacity);
     }
 
     /**
@@ -77,18 +84,18 @@ public final class ResourceStorage {
      * content validation: custom resources, whose strategy validates against their schema.
      */
     public ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock,
-                           Consumer<ObjectNode> defaults) {
-        this(type, strategy, store, admission, clock, defaults, Optional.empty());
+                           Consumer<ObjectNode> defaults, int watchCacheCapacity) {
+        this(type, strategy, store, admission, clock, defaults, Optional.empty(), watchCacheCapacity);
     }
 
     private ResourceStorage(ResourceType type, ResourceStrategy strategy, Store store, AdmissionChain admission, Clock clock,
-                            Consumer<ObjectNode> defaults, Optional<KindValidator> kindValidator) {
+                            Consumer<ObjectNode> defaults, Optional<KindValidator> kindValidator, int watchCacheCapacity) {
         this.type = type;
         this.strategy = strategy;
         this.store = store;
         this.kindValidator = kindValidator;
         this.codec = new ObjectCodec(strategy.fields(), defaults);
-        this.cache = new WatchCache(type.keyPrefix(), store, codec::cached);
+        this.cache = new WatchCache(type.keyPrefix(), store, codec::cached, watchCacheCapacity);
         this.admission = admission;
         this.clock = clock;
         this.managedFields = new ManagedFieldsTracker(type, strategy, clock);
@@ -213,11 +220,16 @@ public final class ResourceStorage {
         ContinueToken token = ContinueToken.decode(opts.continueToken());
         String afterKey = type.keyPrefix(opts.filter().namespace()) + token.start();
         long rv = token.revision();
+        if (token.atLatest()) {
+            // the remainder as the store holds it now; later pages stay at the revision read here
+            return listFromStore(opts, 0, afterKey);
+        }
         if (rv < store.compactRevision()) {
-            throw ApiException.gone("The provided continue parameter is too old to display a consistent list result. "
+            throw new ExpiredContinuation("The provided continue parameter is too old to display a consistent list result. "
                     + "You can start a new list without the continue parameter, or use the continue token in this response to "
                     + "retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - "
-                    + "objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+                    + "objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.",
+                    ContinueToken.encode(ContinueToken.LATEST, token.start()));
         }
         // When nothing under this resource changed since the first page, the cache still shows that exact state.
         if (cache.lastChange() <= rv && rv <= cache.revision()) {

@@ -127,7 +127,9 @@ public final class WatchSession implements CacheWatcher {
 
     private boolean enqueue(Pending p) {
         if (ended.get()) {
-            return true; // the cache drops us through onEnd; nothing to add
+            // Refused so the cache forgets this session: when the client left while the watch was
+            // being registered, onEnd's unwatch ran before the cache added it and cannot remove it.
+            return false;
         }
         if (queued.incrementAndGet() > CAPACITY) {
             return false;

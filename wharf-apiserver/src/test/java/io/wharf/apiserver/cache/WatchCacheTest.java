@@ -325,6 +325,31 @@ class WatchCacheTest {
     }
 
     @Test
+    void aSingleWatchersBookmarkGoesOnlyToItAndOnlyWhileItIsRegistered() throws Exception {
+        WatchCache c = cache(100);
+        Recorder one = new Recorder(ObjectFilter.EVERYTHING, true);
+        Recorder other = new Recorder(ObjectFilter.EVERYTHING, true);
+        Recorder plain = new Recorder(ObjectFilter.EVERYTHING, false);
+        c.watch(one, c.revision(), false);
+        c.watch(other, c.revision(), false);
+        c.watch(plain, c.revision(), false);
+        long elsewhere = putElsewhere("s");
+        assertThat(c.waitUntilFresh(elsewhere, 5000)).isTrue();
+
+        c.bookmark(one);
+        c.bookmark(plain);
+        Seen b = one.next();
+        assertThat(b.type()).isEqualTo(EventType.BOOKMARK);
+        assertThat(b.revision()).isEqualTo(elsewhere);
+        other.expectNothing();
+        plain.expectNothing();
+
+        c.unwatch(one);
+        c.bookmark(one);
+        one.expectNothing();
+    }
+
+    @Test
     void aBookmarkNeverOvertakesAnEventBeingDelivered() throws Exception {
         WatchCache c = cache(100);
         CountDownLatch inOffer = new CountDownLatch(1);

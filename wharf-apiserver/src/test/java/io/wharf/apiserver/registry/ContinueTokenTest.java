@@ -44,6 +44,15 @@ class ContinueTokenTest {
                 .isEqualTo(new ContinueToken(9, "default/a"));
     }
 
+    @Test
+    void upstreamsTokenForTheLatestRevisionIsUnderstood() {
+        // what a kube-apiserver puts in a 410's metadata.continue when the first page's revision was compacted
+        ContinueToken t = ContinueToken.decode(b64("{\"v\":\"meta.k8s.io/v1\",\"rv\":-1,\"start\":\"default/web-0\\u0000\"}"));
+        assertThat(t).isEqualTo(new ContinueToken(ContinueToken.LATEST, "default/web-0"));
+        assertThat(t.atLatest()).isTrue();
+        assertThat(ContinueToken.decode(ContinueToken.encode(7, "a")).atLatest()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "not base64 at all!",

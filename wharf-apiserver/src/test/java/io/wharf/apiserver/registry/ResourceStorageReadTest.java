@@ -280,6 +280,31 @@ class ResourceStorageReadTest {
         assertThat(e.getMessage()).startsWith("The provided continue parameter is too old to display a consistent list result.");
     }
 
+    @Test
+    void theExpiredAnswerCarriesATokenThatContinuesAtTheLatestRevision() {
+        create("default", "a");
+        create("default", "b");
+        create("default", "c");
+        ListResult p1 = configmaps.list(page("default", 1, null));
+        configmaps.delete(ctx(), CONFIGMAPS, "default", "b", DeleteOptions.DEFAULT);
+        create("default", "d");
+        f.store.compact(f.store.currentRevision());
+        ApiException e = apiError(() -> configmaps.list(page("default", 1, p1.continueToken())));
+        assertThat(e).isInstanceOf(io.wharf.apiserver.errors.ExpiredContinuation.class);
+        String latest = ((io.wharf.apiserver.errors.ExpiredContinuation) e).continueToken();
+        assertThat(e.toStatus().path("metadata").path("continue").asText()).isEqualTo(latest);
+        assertThat(ContinueToken.decode(latest)).isEqualTo(new ContinueToken(ContinueToken.LATEST, "a"));
+
+        // the remainder after "a" as it is now: "b" is gone, "d" shows up, and later pages stay at one revision
+        ListResult p2 = configmaps.list(page("default", 1, latest));
+        assertThat(names(p2)).containsExactly("c");
+        assertThat(p2.revision()).isEqualTo(f.store.currentRevision());
+        assertThat(ContinueToken.decode(p2.continueToken()).revision()).isEqualTo(p2.revision());
+        ListResult p3 = configmaps.list(page("default", 1, p2.continueToken()));
+        assertThat(names(p3)).containsExactly("d");
+        assertThat(p3.continueToken()).isNull();
+    }
+
     // ------------------------------------------------------------------ list: resourceVersion semantics
 
     @Test
