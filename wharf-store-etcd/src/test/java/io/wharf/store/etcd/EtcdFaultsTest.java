@@ -96,6 +96,23 @@ class EtcdFaultsTest {
     }
 
     @Test
+    void severalEndpointsAreTriedWhenOneIsDown() throws Exception {
+        int dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            dead = s.getLocalPort();
+        }
+        try (EtcdStore multi = EtcdStore.connect(EtcdStoreOptions.of(List.of("http://127.0.0.1:" + dead, etcd.endpoint()))
+                .withCallTimeout(Duration.ofSeconds(5)))) {
+            multi.awaitReachable(Duration.ofMillis(200));
+            for (int i = 0; i < 20; i++) {
+                // once connected, no call goes to the dead member
+                assertThat(multi.create("/multi/" + i, b("x")).get(10, TimeUnit.SECONDS).succeeded()).isTrue();
+            }
+            assertThat(multi.range("/multi/", "/multi0", 0, 0).kvs()).hasSize(20);
+        }
+    }
+
+    @Test
     void aWatchResumesAcrossAnEtcdRestartWithoutGapsOrDuplicates() throws Exception {
         long start = store.currentRevision();
         Recorder r = new Recorder();
