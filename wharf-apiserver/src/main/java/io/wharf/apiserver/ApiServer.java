@@ -39,6 +39,7 @@ import io.wharf.apiserver.resources.ServedResource;
 import io.wharf.apiserver.resources.VersionConverter;
 import io.wharf.apiserver.resources.conversion.EventConverter;
 import io.wharf.apiserver.resources.conversion.HpaConverter;
+import io.wharf.apiserver.snapshot.SnapshotHandler;
 import io.wharf.apiserver.table.Printers;
 import io.wharf.store.Store;
 import java.io.IOException;
@@ -77,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
     /** The admission plugins to run, checked when the server is built so a bad flag fails before anything starts. */
     private final AdmissionPluginSelection admissionPlugins;
     private final ThreadPoolExecutor workers;
+    private final SnapshotHandler snapshots;
     private final ScheduledExecutorService timers;
     private final AtomicReference<SslContext> sslContext = new AtomicReference<>();
     private HttpServer http;
@@ -90,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
         this.admissionPlugins = AdmissionPluginSelection.of(BuiltinAdmissionPlugins.NAMES, options.enabledAdmissionPlugins(),
                 options.disabledAdmissionPlugins());
         this.services = new ServiceAllocator(store, options.serviceCidr(), options.nodePortRange(), clock);
+        this.snapshots = new SnapshotHandler(store);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(options.workerThreads(), options.workerThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(options.maxQueuedRequests()), r -> {
@@ -188,6 +191,8 @@ public final class ApiServer implements AutoCloseable {
             swagger.handle(req);
         } else if (p.startsWith("/openapi/")) {
             openapi.handle(req);
+        } else if (p.equals(SnapshotHandler.PATH)) {
+            snapshots.handle(req);
         } else if (!discovery.handle(req)) {
             ResourcePath rp = ResourcePath.parse(p);
             if (rp == null) {

@@ -55,6 +55,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Default admission plugins to disable (upstream names).")
     List<String> disableAdmission = new ArrayList<>();
 
+    @Option(names = "--restore", paramLabel = "FILE",
+            description = "Start from a snapshot taken with 'wharf snapshot save'. The data directory must not hold store data yet.")
+    Path restore;
+
     /** Used by bin/wharf's class-data-sharing training run: start fully, then stop. */
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
@@ -68,6 +72,15 @@ final class ServerCommand implements Callable<Integer> {
         Logging.configure(verbosity);
         Logger log = LoggerFactory.getLogger(ServerCommand.class);
         Path dir = dataDir != null ? dataDir : DataDir.defaultPath();
+        if (restore != null) {
+            try {
+                var restored = WharfServer.restoreSnapshot(dir, restore);
+                log.info("restored {} into {}: revision {}, {} keys", restore, WharfServer.embeddedStoreDir(dir), restored.revision(), restored.keys());
+            } catch (Exception e) {
+                log.error("cannot restore {}: {}", restore, e.getMessage());
+                return 1;
+            }
+        }
         WharfServer.Config config = new WharfServer.Config(dir, InetAddress.getByName(bindAddress), httpsPort, advertiseAddress,
                 serviceCidr, nodePortRange, tlsSans, tokenAuthFile, enableAdmission, disableAdmission, Duration.ofMinutes(5));
         WharfServer server = new WharfServer(config);

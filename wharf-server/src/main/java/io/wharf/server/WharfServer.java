@@ -14,6 +14,7 @@ import io.wharf.server.pki.ServingNames;
 import io.wharf.store.Store;
 import io.wharf.store.embedded.EmbeddedStore;
 import io.wharf.store.embedded.EmbeddedStoreOptions;
+import io.wharf.store.embedded.SnapshotFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -105,7 +106,7 @@ public final class WharfServer implements AutoCloseable {
         ClusterCredentials creds = pki.ensure(names);
         creds.warnings().forEach(LOG::warn);
         LOG.debug("certificates ready after {} ms", (System.nanoTime() - t0) / 1_000_000);
-        store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(config.dataDir().resolve("db"))
+        store = EmbeddedStore.open(EmbeddedStoreOptions.defaults(embeddedStoreDir(config.dataDir()))
                 .withCompactionInterval(config.compactionInterval()));
         String advertise = advertiseAddress();
         ApiServerOptions options = new ApiServerOptions(config.bindAddress(), config.port(), advertise, config.serviceCidr(),
@@ -127,6 +128,21 @@ public final class WharfServer implements AutoCloseable {
                 creds.authority().certificate(), creds.admin()));
         scheduleRenewal(creds, names);
         this.credentials = creds;
+    }
+
+    /** Where the embedded store keeps its WAL and checkpoints inside a data directory. */
+    public static Path embeddedStoreDir(Path dataDir) {
+        return dataDir.resolve("db");
+    }
+
+    /**
+     * Installs a snapshot (from {@code wharf snapshot save}) as the embedded store of {@code dataDir}
+     * before the server starts: the store then starts at the snapshot's revision and new writes
+     * continue after it. Refuses a data directory that already holds store data; certificates and
+     * the kubeconfig are left alone.
+     */
+    public static SnapshotFile.Summary restoreSnapshot(Path dataDir, Path snapshot) throws IOException {
+        return SnapshotFile.install(snapshot, embeddedStoreDir(dataDir));
     }
 
     /** The controller manager runs in this JVM but reaches the API server over HTTPS, as its own user. */
