@@ -40,6 +40,7 @@ import io.wharf.apiserver.resources.ServedResource;
 import io.wharf.apiserver.resources.VersionConverter;
 import io.wharf.apiserver.resources.conversion.EventConverter;
 import io.wharf.apiserver.resources.conversion.HpaConverter;
+import io.wharf.apiserver.snapshot.SnapshotHandler;
 import io.wharf.apiserver.table.Printers;
 import io.wharf.store.Store;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
     /** The admission plugins to run, checked when the server is built so a bad flag fails before anything starts. */
     private final AdmissionPluginSelection admissionPlugins;
     private final ThreadPoolExecutor workers;
+    private final SnapshotHandler snapshots;
     private final ScheduledExecutorService timers;
     private volatile ApiServerLeases leases;
     private volatile SystemObjects endpoints;
@@ -93,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
         this.admissionPlugins = AdmissionPluginSelection.of(BuiltinAdmissionPlugins.NAMES, options.enabledAdmissionPlugins(),
                 options.disabledAdmissionPlugins());
         this.services = new ServiceAllocator(store, options.serviceCidr(), options.nodePortRange(), clock);
+        this.snapshots = new SnapshotHandler(store);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(options.workerThreads(), options.workerThreads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(options.maxQueuedRequests()), r -> {
@@ -205,6 +208,8 @@ public final class ApiServer implements AutoCloseable {
             swagger.handle(req);
         } else if (p.startsWith("/openapi/")) {
             openapi.handle(req);
+        } else if (p.equals(SnapshotHandler.PATH)) {
+            snapshots.handle(req);
         } else if (!discovery.handle(req)) {
             ResourcePath rp = ResourcePath.parse(p);
             if (rp == null) {

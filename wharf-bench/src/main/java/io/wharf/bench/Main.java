@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the named benchmarks (all by default), each against its own freshly started server. */
+/**
+ * Runs the named benchmarks (all by default), each against its own freshly started server; the
+ * storage benchmark ({@code churn}) drives the embedded store in this JVM instead.
+ */
 public final class Main {
     interface Benchmark {
         Results run(Path root) throws Exception;
@@ -21,6 +24,7 @@ public final class Main {
         all.put("list", new ListBench());
         all.put("watch", new WatchBench());
         all.put("crd", new CrdBench());
+        all.put("churn", new ChurnBench());
         Path root = Path.of(".");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

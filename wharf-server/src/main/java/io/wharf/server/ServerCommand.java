@@ -85,6 +85,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--watch-cache-capacity", paramLabel = "EVENTS", hidden = true)
     Integer watchCacheCapacity;
 
+    @Option(names = "--restore", paramLabel = "FILE",
+            description = "Start from a snapshot taken with 'wharf snapshot save'. The data directory must not hold store data yet.")
+    Path restore;
+
     /** Used by bin/wharf's class-data-sharing training run: start fully, then stop. */
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
@@ -109,6 +113,19 @@ final class ServerCommand implements Callable<Integer> {
         } else if (datastoreCa != null || datastoreCert != null || datastoreKey != null) {
             log.error("--datastore-cafile, --datastore-certfile and --datastore-keyfile need --datastore-endpoint");
             return 2;
+        }
+        if (restore != null && etcd != null) {
+            log.error("--restore installs a snapshot into the embedded store; to restore etcd use etcdctl snapshot restore");
+            return 2;
+        }
+        if (restore != null) {
+            try {
+                var restored = WharfServer.restoreSnapshot(dir, restore);
+                log.info("restored {} into {}: revision {}, {} keys", restore, WharfServer.embeddedStoreDir(dir), restored.revision(), restored.keys());
+            } catch (Exception e) {
+                log.error("cannot restore {}: {}", restore, e.getMessage());
+                return 1;
+            }
         }
         WharfServer.Config config = new WharfServer.Config(dir, InetAddress.getByName(bindAddress), httpsPort, advertiseAddress,
                 serviceCidr, nodePortRange, tlsSans, tokenAuthFile, enableAdmission, disableAdmission, compactionInterval, etcd,

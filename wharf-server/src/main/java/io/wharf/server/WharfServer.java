@@ -18,6 +18,7 @@ import io.wharf.store.embedded.EmbeddedStoreOptions;
 import io.wharf.store.etcd.EtcdCompactor;
 import io.wharf.store.etcd.EtcdStore;
 import io.wharf.store.etcd.EtcdStoreOptions;
+import io.wharf.store.embedded.SnapshotFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -165,7 +166,7 @@ public final class WharfServer implements AutoCloseable {
      */
     private Store openStore() throws IOException, InterruptedException {
         if (config.etcd() == null) {
-            return EmbeddedStore.open(EmbeddedStoreOptions.defaults(config.dataDir().resolve("db"))
+            return EmbeddedStore.open(EmbeddedStoreOptions.defaults(embeddedStoreDir(config.dataDir()))
                     .withCompactionInterval(config.compactionInterval()));
         }
         EtcdStore etcd = EtcdStore.connect(config.etcd());
@@ -179,6 +180,21 @@ public final class WharfServer implements AutoCloseable {
         compactor = new EtcdCompactor(etcd);
         compactor.start(config.compactionInterval());
         return etcd;
+    }
+
+    /** Where the embedded store keeps its WAL and checkpoints inside a data directory. */
+    public static Path embeddedStoreDir(Path dataDir) {
+        return dataDir.resolve("db");
+    }
+
+    /**
+     * Installs a snapshot (from {@code wharf snapshot save}) as the embedded store of {@code dataDir}
+     * before the server starts: the store then starts at the snapshot's revision and new writes
+     * continue after it. Refuses a data directory that already holds store data; certificates and
+     * the kubeconfig are left alone.
+     */
+    public static SnapshotFile.Summary restoreSnapshot(Path dataDir, Path snapshot) throws IOException {
+        return SnapshotFile.install(snapshot, embeddedStoreDir(dataDir));
     }
 
     /** The controller manager runs in this JVM but reaches the API server over HTTPS, as its own user. */

@@ -54,6 +54,17 @@ public class StoreException extends RuntimeException {
         }
     }
 
+    /**
+     * A write could not be made durable because of a local I/O failure (disk full, I/O error); the
+     * message names the cause. Nothing of the write was applied and the store stays usable: the
+     * same write can succeed once the cause is gone.
+     */
+    public static final class WriteFailed extends StoreException {
+        public WriteFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Data on disk failed its integrity checks; the store refuses to guess. */
     public static final class Corrupt extends StoreException {
         public Corrupt(String message) {

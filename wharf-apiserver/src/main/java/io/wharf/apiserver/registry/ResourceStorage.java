@@ -859,6 +859,10 @@ public final class ResourceStorage {
             throw ApiException.timeout("Timeout: request did not complete within requested timeout - context deadline exceeded", 1);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof StoreException.WriteFailed w) {
+                // a local disk failure (full, I/O error): the message names it, as upstream's 500 names etcd's error
+                throw ApiException.internal(w.getMessage());
+            }
             if (c instanceof StoreException.Unavailable u) {
                 throw storageUnavailable(u);
             }

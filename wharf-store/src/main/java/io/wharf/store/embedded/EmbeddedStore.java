@@ -2,13 +2,16 @@ package io.wharf.store.embedded;
 
 import io.wharf.store.KeyValue;
 import io.wharf.store.RangeResult;
+import io.wharf.store.SnapshotSource;
 import io.wharf.store.Store;
 import io.wharf.store.StoreException;
+import io.wharf.store.StoreSnapshot;
 import io.wharf.store.StoreWatch;
 import io.wharf.store.TxnResult;
 import io.wharf.store.WatchEvent;
 import io.wharf.store.WatchListener;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,6 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * <p>Each key's newest value stays in memory; older versions are read back from the WAL segment or
  * checkpoint that holds them. A maintenance thread compacts history and writes checkpoints, after
  * which WAL segments older than the checkpoint are deleted.
+ *
+ * <p>A write that cannot be made durable (disk full, I/O error) fails with
+ * {@link StoreException.WriteFailed} and leaves nothing behind; reads go on, and writes succeed again
+ * once the cause is gone. Snapshots ({@link #openSnapshot()}) write the live state at one revision in
+ * the checkpoint format while writers keep going.
  */
-public final class EmbeddedStore implements Store {
+public final class EmbeddedStore implements Store, SnapshotSource {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
 
     private final EmbeddedStoreOptions options;
@@ -59,8 +69,14 @@ public final class EmbeddedStore implements Store {
     private final WatchHub hub;
     private final Thread writer;
     private final ScheduledExecutorService maintenance;
-    /** Files no version points at any more; closed one maintenance run later so in-flight reads finish. */
+    /**
+     * Files no version points at any more; closed at the next checkpoint so in-flight reads finish,
+     * or later while a snapshot is being written (it may still read values from them).
+     */
     private final List<ValueFile> retiring = new ArrayList<>();
+    private final AtomicInteger openSnapshots = new AtomicInteger();
+    private final AtomicLong checkpointsWritten = new AtomicLong();
+    private final AtomicLong maintenanceRuns = new AtomicLong();
     private ValueFile checkpointFile;
     private volatile long committedRevision;
     private volatile long compactRevision;
@@ -251,7 +267,7 @@ public final class EmbeddedStore implements Store {
             } catch (RuntimeException e) {
                 LOG.error("store writer failed on a batch of {} writes", batch.size(), e);
                 for (PendingWrite w : batch) {
-                    w.future.completeExceptionally(new StoreException.Unavailable("store write failed: " + e.getMessage(), e));
+                    w.future.completeExceptionally(new StoreException.WriteFailed("store write failed: " + describe(e), e));
                 }
             } finally {
                 batch.clear();
@@ -304,8 +320,9 @@ public final class EmbeddedStore implements Store {
             try {
                 append(decisions);
             } catch (IOException e) {
-                LOG.error("cannot write to the WAL in {}: {}", options.dir(), e.toString());
-                StoreException failure = new StoreException.Unavailable("cannot persist the write: " + e.getMessage(), e);
+                // The WAL cut the partial batch off; nothing was applied, so the next batch starts clean.
+                LOG.error("cannot write to the WAL in {}: {}", options.dir(), describe(e));
+                StoreException failure = new StoreException.WriteFailed("cannot persist the write: " + describe(e), e);
                 for (PendingWrite w : batch) {
                     w.future.completeExceptionally(failure);
                 }
@@ -331,6 +348,12 @@ public final class EmbeddedStore implements Store {
             }
             batch.get(i).future.complete(result);
         }
+    }
+
+    /** An exception's message, or its type when it has none (ClosedChannelException, say). */
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private Head headOf(String key) {
@@ -457,6 +480,7 @@ public final class EmbeddedStore implements Store {
 
     /** One maintenance run: compact to the revision seen at the previous run, then checkpoint if that frees WAL segments. */
     private void maintain() {
+        maintenanceRuns.incrementAndGet();
         try {
             long target = previousSample;
             previousSample = committedRevision;
@@ -479,7 +503,52 @@ public final class EmbeddedStore implements Store {
         checkpoint(c);
     }
 
+    /**
+     * Writes a checkpoint at {@code revision} and lets go of what it supersedes. Until the new file is
+     * durable nothing changes, so a failure (a full disk, say) keeps the previous checkpoint and every
+     * segment; once versions point into the new file, nothing here may fail any more.
+     */
     private void checkpoint(long revision) throws IOException {
+        List<Checkpoint.Entry> entries = liveEntries(revision);
+        Path target = options.dir().resolve(Checkpoint.fileName(revision));
+        long[] offsets = Checkpoint.write(target, revision, revision, entries);
+        ValueFile file = new ValueFile(target);
+        for (int i = 0; i < offsets.length; i++) {
+            entries.get(i).version().relocate(file, offsets[i]);
+        }
+        List<ValueFile> nowUnused = new ArrayList<>();
+        if (checkpointFile != null) {
+            nowUnused.add(checkpointFile);
+        }
+        checkpointFile = file;
+        removeCheckpointsOtherThan(target);
+        nowUnused.addAll(wal.dropThrough(revision));
+        if (openSnapshots.get() == 0) {
+            for (ValueFile f : retiring) {
+                f.close();
+            }
+            retiring.clear();
+        }
+        retiring.addAll(nowUnused);
+        checkpointsWritten.incrementAndGet();
+        LOG.info("checkpoint at revision {} with {} keys; WAL now {} segments", revision, entries.size(), wal.segmentCount());
+    }
+
+    /** Deletes the previous checkpoint, and any left by an earlier attempt that failed after its rename. */
+    private void removeCheckpointsOtherThan(Path current) {
+        try {
+            for (Path p : Checkpoint.list(options.dir())) {
+                if (!p.equals(current)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot remove superseded checkpoints in {} (start-up will): {}", options.dir(), e.toString());
+        }
+    }
+
+    /** Each live key's version at {@code revision}, in key order; the caller holds the monitor so compaction cannot drop them. */
+    private List<Checkpoint.Entry> liveEntries(long revision) {
         List<Checkpoint.Entry> entries = new ArrayList<>();
         for (Map.Entry<String, KeyHistory> e : index.entrySet()) {
             Version v = e.getValue().liveAt(revision);
@@ -487,25 +556,50 @@ public final class EmbeddedStore implements Store {
                 entries.add(new Checkpoint.Entry(e.getKey(), v));
             }
         }
-        Path target = options.dir().resolve(Checkpoint.fileName(revision));
-        long[] offsets = Checkpoint.write(target, revision, compactRevision, entries);
-        ValueFile file = new ValueFile(target);
-        for (int i = 0; i < offsets.length; i++) {
-            entries.get(i).version().relocate(file, offsets[i]);
+        return entries;
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    /**
+     * Fixes the live state at the current revision. Only the entry list is taken here, under the
+     * monitor compaction and checkpoints use (the writer thread never takes it, so writes go on);
+     * values are read while the snapshot is written, from versions that never change, and the
+     * files they live in stay open until the snapshot is closed.
+     */
+    @Override
+    public synchronized StoreSnapshot openSnapshot() {
+        checkOpen();
+        long revision = committedRevision;
+        List<Checkpoint.Entry> entries = liveEntries(revision);
+        openSnapshots.incrementAndGet();
+        return new EmbeddedSnapshot(revision, entries, openSnapshots::decrementAndGet);
+    }
+
+    /** Writes a snapshot of the current state to {@code out} and returns its revision. */
+    public long snapshot(OutputStream out) throws IOException {
+        try (StoreSnapshot s = openSnapshot()) {
+            s.writeTo(out);
+            return s.revision();
         }
-        List<ValueFile> nowUnused = new ArrayList<>();
-        if (checkpointFile != null) {
-            Files.deleteIfExists(checkpointFile.path());
-            nowUnused.add(checkpointFile);
+    }
+
+    /** Writes a snapshot of the current state to {@code target} atomically and returns its revision. */
+    public long snapshot(Path target) throws IOException {
+        try (EmbeddedSnapshot s = (EmbeddedSnapshot) openSnapshot()) {
+            s.writeFile(target);
+            return s.revision();
         }
-        checkpointFile = file;
-        nowUnused.addAll(wal.dropThrough(revision));
-        for (ValueFile f : retiring) {
-            f.close();
-        }
-        retiring.clear();
-        retiring.addAll(nowUnused);
-        LOG.info("checkpoint at revision {} with {} keys; WAL now {} segments", revision, entries.size(), wal.segmentCount());
+    }
+
+    /** Checkpoints written since the store was opened. */
+    public long checkpointsWritten() {
+        return checkpointsWritten.get();
+    }
+
+    /** Maintenance runs started since the store was opened (lets tests wait for one). */
+    long maintenanceRuns() {
+        return maintenanceRuns.get();
     }
 
     /** Bytes the store occupies on disk (WAL segments plus the current checkpoint). */

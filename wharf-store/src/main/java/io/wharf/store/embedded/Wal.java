@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write-ahead log: a directory of segments named by their first revision. Only the writer
@@ -16,11 +18,14 @@ import java.util.stream.Stream;
  * fdatasync, which is what makes group commit cheap.
  */
 final class Wal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Wal.class);
     private final Path dir;
     private final long segmentBytes;
     private final List<Segment> segments = new ArrayList<>();
     private FileChannel out;
     private long outPosition;
+    /** Set when a failed batch could not be cut off the segment; the next write cuts it first. */
+    private boolean tailDirty;
 
     Wal(Path dir, long segmentBytes) {
         this.dir = dir;
@@ -74,9 +79,18 @@ final class Wal implements AutoCloseable {
         return outPosition;
     }
 
-    /** Writes and syncs a batch; on failure the segment is cut back so no partial batch remains. */
+    /**
+     * Writes and syncs a batch at {@link #position()}. On failure (a full disk, an I/O error) the
+     * segment is cut back to where the batch started, so no partial batch stays behind and the next
+     * batch can be written in its place; the position moves only when the batch is durable.
+     */
     void write(ByteBuffer batch) throws IOException {
         long base = outPosition;
+        if (tailDirty) {
+            // an earlier failed batch could not be cut off; nothing may follow it until it is
+            out.truncate(base);
+            tailDirty = false;
+        }
         try {
             while (batch.hasRemaining()) {
                 out.write(batch, base + batch.position());
@@ -85,39 +99,89 @@ final class Wal implements AutoCloseable {
         } catch (IOException e) {
             try {
                 out.truncate(base);
-            } catch (IOException ignored) {
-                // the next start-up drops whatever partial tail is left
+            } catch (IOException t) {
+                tailDirty = true;
+                e.addSuppressed(t);
             }
             throw e;
         }
         outPosition = base + batch.limit();
     }
 
+    /**
+     * Starts the segment {@code firstRevision}. The current segment stays the one being written
+     * until the new one exists durably, so a failure here (no space or inodes left) changes nothing
+     * and the next batch simply tries again.
+     */
     private void roll(long firstRevision) throws IOException {
+        Path p = dir.resolve(Segment.fileName(firstRevision));
+        for (Segment s : segments) {
+            if (s.path().equals(p)) {
+                throw new IllegalStateException("WAL segment " + p + " already holds records before revision " + firstRevision);
+            }
+        }
         if (out != null) {
             out.force(true);
-            out.close();
         }
-        Path p = dir.resolve(Segment.fileName(firstRevision));
-        out = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FileSync.syncDirectory(dir);
+        // TRUNCATE_EXISTING: a roll that failed after creating the file may have left it, empty and unregistered
+        FileChannel next = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        ValueFile reader;
+        try {
+            FileSync.syncDirectory(dir);
+            reader = new ValueFile(p);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(next);
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        }
+        if (out != null) {
+            closeQuietly(out);
+        }
+        out = next;
         outPosition = 0;
-        segments.add(new Segment(p, firstRevision, new ValueFile(p)));
+        segments.add(new Segment(p, firstRevision, reader));
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // everything written through it was synced already
+        }
     }
 
     /**
      * Removes the segments whose records all lie at or below {@code revision} (never the one being
      * written) and returns their readers, which the caller closes once no reader can still use them.
+     * Files are deleted outside the lock so the writer never waits for the file system here; a file
+     * that cannot be deleted now is removed by the next start-up, which skips segments a checkpoint covers.
      */
-    synchronized List<ValueFile> dropThrough(long revision) throws IOException {
+    List<ValueFile> dropThrough(long revision) {
+        List<Segment> dropped = new ArrayList<>();
+        synchronized (this) {
+            while (segments.size() > 1 && segments.get(1).firstRevision() - 1 <= revision) {
+                dropped.add(segments.remove(0));
+            }
+        }
         List<ValueFile> retired = new ArrayList<>();
-        while (segments.size() > 1 && segments.get(1).firstRevision() - 1 <= revision) {
-            Segment s = segments.remove(0);
-            Files.deleteIfExists(s.path());
+        for (Segment s : dropped) {
+            try {
+                Files.deleteIfExists(s.path());
+            } catch (IOException e) {
+                LOG.warn("cannot delete WAL segment {} (a checkpoint covers it): {}", s.path(), e.toString());
+            }
             retired.add(s.reader());
         }
-        if (!retired.isEmpty()) {
-            FileSync.syncDirectory(dir);
+        if (!dropped.isEmpty()) {
+            try {
+                FileSync.syncDirectory(dir);
+            } catch (IOException e) {
+                LOG.warn("cannot sync {} after deleting WAL segments: {}", dir, e.toString());
+            }
         }
         return retired;
     }
