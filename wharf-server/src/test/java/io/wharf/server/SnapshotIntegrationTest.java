@@ -45,7 +45,7 @@ class SnapshotIntegrationTest {
         Files.writeString(tokens, "dev-token,dave,1001,\"developers\"\nroot-token,rita,1002,\"system:masters\"\n");
         WharfServer.Config c = WharfServer.Config.defaults(dir.resolve("data")).withPort(0);
         try (InProcessCluster cluster = new InProcessCluster(new WharfServer.Config(c.dataDir(), c.bindAddress(), 0, null, c.serviceCidr(),
-                c.nodePortRange(), List.of(), tokens, List.of(), List.of(), c.compactionInterval()))) {
+                c.nodePortRange(), List.of(), tokens, List.of(), List.of(), c.compactionInterval(), null, c.watch()))) {
             JsonNode made = cluster.created("/api/v1/namespaces/default/configmaps", configMap("before", "1"));
 
             HttpResponse<byte[]> snap = cluster.http.send(cluster.request(SnapshotHandler.PATH).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
