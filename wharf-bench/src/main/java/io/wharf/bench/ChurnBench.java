@@ -2,14 +2,13 @@ package io.wharf.bench;
 
 import io.wharf.store.KeyValue;
 import io.wharf.store.TxnResult;
+import io.wharf.store.embedded.DirectorySize;
 import io.wharf.store.embedded.EmbeddedStore;
 import io.wharf.store.embedded.EmbeddedStoreOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,11 +61,11 @@ final class ChurnBench implements Main.Benchmark {
                 created.add(store.create(key(k), value(k)));
             }
             CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-            long liveBytes = directoryBytes(dir);
+            long liveBytes = DirectorySize.of(dir);
 
             Thread sampler = new Thread(() -> {
                 while (sampling.get()) {
-                    largest.accumulateAndGet(directoryBytes(dir), Math::max);
+                    largest.accumulateAndGet(DirectorySize.of(dir), Math::max);
                     try {
                         Thread.sleep(SAMPLE_MILLIS);
                     } catch (InterruptedException e) {
@@ -90,7 +89,7 @@ final class ChurnBench implements Main.Benchmark {
             long elapsed = System.nanoTime() - t0;
             sampling.set(false);
             sampler.join();
-            long finalBytes = directoryBytes(dir);
+            long finalBytes = DirectorySize.of(dir);
             largest.accumulateAndGet(finalBytes, Math::max);
 
             long[] all = new long[UPDATES];
@@ -159,22 +158,6 @@ final class ChurnBench implements Main.Benchmark {
             v[i] = (byte) ('a' + (i + update) % 26);
         }
         return v;
-    }
-
-    private static long directoryBytes(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            long total = 0;
-            for (Path p : (Iterable<Path>) files::iterator) {
-                try {
-                    total += Files.size(p);
-                } catch (NoSuchFileException gone) {
-                    // deleted between listing and sizing
-                }
-            }
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static long gcCount() {

@@ -1,5 +1,6 @@
 package io.wharf.server;
 
+import io.wharf.store.testing.TmpfsMount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wharf.store.KeyValue;
 import io.wharf.store.TxnResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +44,7 @@ class ChurnBoundTest {
         AtomicBoolean sampling = new AtomicBoolean(true);
         Thread sampler = new Thread(() -> {
             while (sampling.get()) {
-                largest.accumulateAndGet(directoryBytes(dir), Math::max);
+                largest.accumulateAndGet(DirectorySize.of(dir), Math::max);
                 try {
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
@@ -103,7 +98,7 @@ class ChurnBoundTest {
             assertThat(st.checkpointsWritten()).as("checkpoints were written").isGreaterThan(10);
             assertThat(bound).as("the bound is far below what the updates wrote").isLessThan(total / 5);
             assertThat(largest.get()).as("largest data directory seen while updating").isLessThanOrEqualTo(bound);
-            assertThat(directoryBytes(dir)).as("data directory at the end").isLessThanOrEqualTo(2 * live + 2 * SEGMENT_BYTES);
+            assertThat(DirectorySize.of(dir)).as("data directory at the end").isLessThanOrEqualTo(2 * live + 2 * SEGMENT_BYTES);
             assertThat(st.currentRevision()).isEqualTo(KEYS + UPDATES);
         } finally {
             sampling.set(false);
@@ -142,21 +137,5 @@ class ChurnBoundTest {
             Thread.sleep(5);
         }
         assertThat(st.maintenanceRuns()).as("maintenance keeps running").isGreaterThan(runs);
-    }
-
-    private static long directoryBytes(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            long total = 0;
-            for (Path p : (Iterable<Path>) files::iterator) {
-                try {
-                    total += Files.size(p);
-                } catch (NoSuchFileException gone) {
-                    // deleted between listing and sizing
-                }
-            }
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.wharf.store.embedded;
+package io.wharf.store.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A small tmpfs mounted on a directory, so a test can run out of disk space for real. Needs root;
  * where mounting is not possible the calling test is skipped, not failed.
  */
-final class TmpfsMount implements AutoCloseable {
+public final class TmpfsMount implements AutoCloseable {
     private final Path dir;
 
     private TmpfsMount(Path dir) {
@@ -20,14 +20,14 @@ final class TmpfsMount implements AutoCloseable {
     }
 
     /** Mounts a tmpfs with {@code options} (e.g. {@code size=2m}) on {@code dir}, or skips the test. */
-    static TmpfsMount mount(Path dir, String options) throws IOException, InterruptedException {
+    public static TmpfsMount mount(Path dir, String options) throws IOException, InterruptedException {
         assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         Result r = run(List.of("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString()));
         assumeTrue(r.code == 0, () -> "cannot mount a tmpfs here: " + r.output);
         return new TmpfsMount(dir);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
