@@ -42,6 +42,14 @@ final class BenchServer implements AutoCloseable {
     }
 
     static BenchServer start(Path root, String... extraJavaOpts) throws Exception {
+        return start(root, List.of(), extraJavaOpts);
+    }
+
+    /**
+     * Starts the server with {@code serverArgs} added to its command line after the defaults (a fresh
+     * data directory, an ephemeral HTTPS port), e.g. {@code --datastore-endpoint URL} to run it on etcd.
+     */
+    static BenchServer start(Path root, List<String> serverArgs, String... extraJavaOpts) throws Exception {
         Path jar = root.resolve("wharf-server/target/wharf.jar");
         Path jsa = root.resolve("wharf-server/target/wharf.jsa");
         Path data = Files.createTempDirectory("wharf-bench");
@@ -56,6 +64,7 @@ final class BenchServer implements AutoCloseable {
             cmd.addAll(List.of(more.trim().split("\\s+")));
         }
         cmd.addAll(List.of("-jar", jar.toString(), "server", "--data-dir", data.toString(), "--https-port", "0"));
+        cmd.addAll(serverArgs);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -140,7 +149,12 @@ final class BenchServer implements AutoCloseable {
 
     /** CPU time the server process has used so far, in milliseconds (utime + stime). */
     long cpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        return cpuMillis(process.pid());
+    }
+
+    /** CPU time process {@code pid} has used so far, in milliseconds (utime + stime, at 100 ticks a second). */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
         return ticks * 10;

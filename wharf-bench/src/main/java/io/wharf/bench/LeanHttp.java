@@ -42,6 +42,41 @@ final class LeanHttp implements AutoCloseable {
         return send("GET", path, null, accept);
     }
 
+    Response put(String path, byte[] json) throws IOException {
+        return send("PUT", path, json, "application/json");
+    }
+
+    /**
+     * Opens a streaming GET (a watch) on this connection and hands each line of its chunked body to
+     * {@code lines} as it arrives, until the server ends the stream or the connection is closed
+     * (by {@link #close()} from another thread, which ends this call with an IOException).
+     *
+     * @return the status of the answer; a non-200 answer's body is not streamed
+     */
+    int stream(String path, java.util.function.Consumer<String> lines) throws IOException {
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String status = line();
+        int code = Integer.parseInt(status.substring(9, 12));
+        boolean chunked = false;
+        String l;
+        while (!(l = line()).isEmpty()) {
+            int colon = l.indexOf(':');
+            if (l.substring(0, colon).trim().equalsIgnoreCase("transfer-encoding")) {
+                chunked = l.substring(colon + 1).trim().equalsIgnoreCase("chunked");
+            }
+        }
+        if (code != 200 || !chunked) {
+            return code;
+        }
+        ChunkedLineReader reader = new ChunkedLineReader(in);
+        String next;
+        while ((next = reader.nextLine()) != null) {
+            lines.accept(next);
+        }
+        return code;
+    }
+
     private Response send(String method, String path, byte[] body, String type) throws IOException {
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(host).append("\r\n");

@@ -13,9 +13,26 @@ import java.util.Map;
 public final class Main {
     interface Benchmark {
         Results run(Path root) throws Exception;
+
+        /** Why this benchmark cannot run on this machine (e.g. a program it needs is missing), or null. */
+        default String missingPrerequisite() {
+            return null;
+        }
     }
 
     public static void main(String[] args) throws Exception {
+        Path root = Path.of(".");
+        double scale = 1.0;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--root")) {
+                root = Path.of(args[++i]);
+            } else if (args[i].equals("--scale")) {
+                scale = Double.parseDouble(args[++i]); // shorter trial runs, e.g. 0.2; so far only storage honours it
+            } else {
+                names.add(args[i]);
+            }
+        }
         Map<String, Benchmark> all = new LinkedHashMap<>();
         all.put("ready", new ReadyBench());
         all.put("memory", new MemoryBench());
@@ -25,22 +42,23 @@ public final class Main {
         all.put("watch", new WatchBench());
         all.put("crd", new CrdBench());
         all.put("churn", new ChurnBench());
-        Path root = Path.of(".");
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--root")) {
-                root = Path.of(args[++i]);
-            } else {
-                names.add(args[i]);
-            }
-        }
-        if (names.isEmpty()) {
+        all.put("storage", new StorageBench(scale));
+        boolean everything = names.isEmpty();
+        if (everything) {
             names.addAll(all.keySet());
         }
         for (String n : names) {
             Benchmark b = all.get(n);
             if (b == null) {
                 System.err.println("unknown benchmark " + n + "; known: " + all.keySet());
+                System.exit(2);
+            }
+            String missing = b.missingPrerequisite();
+            if (missing != null) {
+                System.err.println((everything ? "skipping " : "cannot run ") + n + ": " + missing);
+                if (everything) {
+                    continue;
+                }
                 System.exit(2);
             }
             b.run(root).write(root);
