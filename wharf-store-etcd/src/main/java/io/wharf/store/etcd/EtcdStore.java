@@ -342,13 +342,21 @@ public final class EtcdStore implements Store {
             this.listener = listener;
         }
 
-        synchronized void subscribe() {
+        /**
+         * Not synchronized: the etcd client calls back into this watch while holding its own lock,
+         * so this must not hold ours while calling the client (that ordering deadlocked).
+         */
+        void subscribe() {
             if (closed) {
                 return;
             }
+            long from;
+            synchronized (this) {
+                from = delivered + 1;
+            }
             WatchOption options = WatchOption.builder()
                     .withRange(bytes(Store.prefixEnd(prefix)))
-                    .withRevision(delivered + 1)
+                    .withRevision(from)
                     .withPrevKV(true)
                     .withProgressNotify(true)
                     .build();
