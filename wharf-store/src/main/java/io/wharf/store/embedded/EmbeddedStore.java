@@ -602,6 +602,11 @@ public final class EmbeddedStore implements Store, SnapshotSource {
         return maintenanceRuns.get();
     }
 
+    /** Whether the next WAL segment is preallocated and ready (lets tests wait for it). */
+    boolean nextSegmentReady() {
+        return wal.nextSegmentReady();
+    }
+
     /** Bytes the store occupies on disk (WAL segments plus the current checkpoint). */
     public long diskBytes() {
         long total = wal.sizeBytes();

@@ -60,8 +60,9 @@ final class Recovery {
     }
 
     private void replayWal(Path dir) throws IOException {
+        SegmentPreallocator.removeLeftover(dir);
         List<Path> segments = Wal.list(dir);
-        long validLength = 0;
+        WalReader.End end = new WalReader.End(0, false);
         for (int i = 0; i < segments.size(); i++) {
             Path seg = segments.get(i);
             boolean last = i == segments.size() - 1;
@@ -70,10 +71,10 @@ final class Recovery {
                 continue;
             }
             ValueFile file = new ValueFile(seg);
-            validLength = WalReader.read(seg, last, revision, (r, valueOffset) -> apply(seg, file, r, valueOffset));
+            end = WalReader.read(seg, last, revision, (r, valueOffset) -> apply(seg, file, r, valueOffset));
             wal.adopt(seg, Segment.parseFirstRevision(seg), file);
         }
-        wal.openForAppend(validLength);
+        wal.openForAppend(end.validLength(), end.zeroTail());
     }
 
     private void apply(Path seg, ValueFile file, Record r, long valueOffset) {

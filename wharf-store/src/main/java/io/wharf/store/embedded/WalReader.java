@@ -26,10 +26,18 @@ final class WalReader {
     }
 
     /**
-     * Feeds every intact record of {@code path} to {@code sink} and returns the length of the intact
-     * prefix; the caller truncates the file there when it is the last segment.
+     * Where a segment's records end.
+     *
+     * @param zeroTail the records are followed by preallocated zeros (the segment was being filled), not by a torn write
      */
-    static long read(Path path, boolean lastSegment, long lastGoodRevision, Sink sink) throws IOException {
+    record End(long validLength, boolean zeroTail) {
+    }
+
+    /**
+     * Feeds every intact record of {@code path} to {@code sink} and returns where the intact records
+     * end; the caller truncates a torn tail there when it is the last segment.
+     */
+    static End read(Path path, boolean lastSegment, long lastGoodRevision, Sink sink) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer all = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE - 16));
@@ -43,11 +51,14 @@ final class WalReader {
             long lastRevision = lastGoodRevision;
             while (pos < limit) {
                 Record r = recordAt(data, pos, limit);
+                if (r == null && allZero(data, pos, limit)) {
+                    return new End(pos, true);
+                }
                 if (r == null) {
                     if (lastSegment && !intactRecordAfter(data, pos + 1, limit, lastRevision)) {
                         LOG.warn("dropping torn write at the end of {} (offset {}, {} bytes) left by a crash; last intact revision {}",
                                 path, pos, limit - pos, lastRevision);
-                        return pos;
+                        return new End(pos, false);
                     }
                     throw new StoreException.Corrupt("corrupted WAL record in " + path + " at offset " + pos
                             + " after revision " + lastRevision + ", followed by intact records: acknowledged writes would be lost. "
@@ -58,8 +69,18 @@ final class WalReader {
                 lastRevision = r.revision();
                 pos += Record.HEADER + bodyLen;
             }
-            return pos;
+            return new End(pos, false);
         }
+    }
+
+    /** Whether nothing but zeros follows {@code from}: the unused part of a preallocated segment. */
+    private static boolean allZero(byte[] data, int from, int limit) {
+        for (int p = from; p < limit; p++) {
+            if (data[p] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The intact record at {@code pos}, or null when it is truncated or fails its CRC. */

@@ -259,6 +259,63 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void preallocatedSegmentsEndInZerosUntilClosedAndSurviveReopens() throws Exception {
+        EmbeddedStoreOptions small = EmbeddedStoreOptions.defaults(dir).withSegmentBytes(8192).withCompactionInterval(Duration.ofHours(1));
+        EmbeddedStore st = open(small);
+        st.create("/p/0", b("first")).get();
+        awaitNextSegmentReady(st);
+        byte[] payload = b("v".repeat(1000));
+        for (int i = 1; i <= 12; i++) {
+            st.create("/p/" + i, payload).get(); // past 8 KiB: the preallocated file becomes the second segment
+        }
+        List<Path> segments = Wal.list(dir);
+        assertThat(segments).hasSizeGreaterThanOrEqualTo(2);
+        Path current = segments.get(segments.size() - 1);
+        assertThat(Files.size(current)).as("the segment being written is preallocated").isEqualTo(8192);
+        for (Path closed : segments.subList(0, segments.size() - 1)) {
+            byte[] data = Files.readAllBytes(closed);
+            assertThat(data[data.length - 1]).as("a closed segment ends with its last record, not zeros").isNotZero();
+        }
+        long revision = st.currentRevision();
+
+        open(small); // the zero tail is not a torn write: nothing is cut and writing goes on in place
+        assertThat(store.currentRevision()).isEqualTo(revision);
+        assertThat(Files.size(current)).isEqualTo(8192);
+        assertThat(store.create("/p/after", b("x")).get().revision()).isEqualTo(revision + 1);
+        store.close();
+        store = null;
+
+        // a crash in the middle of a record inside preallocated space: the torn record is cut, not the records before it
+        byte[] data = Files.readAllBytes(current);
+        int end = data.length;
+        while (end > 0 && data[end - 1] == 0) {
+            end--;
+        }
+        try (RandomAccessFile f = new RandomAccessFile(current.toFile(), "rw")) {
+            f.seek(end + 16);
+            f.writeInt(300);
+            f.writeInt(777);
+            f.write(new byte[]{1, 2, 3});
+        }
+        open(small);
+        assertThat(store.currentRevision()).isEqualTo(revision + 1);
+        assertThat(s(store.get("/p/after").orElseThrow())).isEqualTo("x");
+        assertThat(store.create("/p/again", b("y")).get().revision()).isEqualTo(revision + 2);
+        open(small);
+        assertThat(s(store.get("/p/again").orElseThrow())).isEqualTo("y");
+        assertThat(dir.resolve(SegmentPreallocator.FILE_NAME)).as("a prepared segment is never mistaken for one with records")
+                .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(Wal.list(dir)).doesNotContain(p));
+    }
+
+    private static void awaitNextSegmentReady(EmbeddedStore st) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!st.nextSegmentReady() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(st.nextSegmentReady()).as("the next segment is preallocated").isTrue();
+    }
+
+    @Test
     void aCorruptedRecordFollowedByGoodOnesStopsStartUp() throws Exception {
         Store st = open();
         for (int i = 0; i < 5; i++) {
