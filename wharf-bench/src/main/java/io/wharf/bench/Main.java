@@ -28,7 +28,7 @@ public final class Main {
             if (args[i].equals("--root")) {
                 root = Path.of(args[++i]);
             } else if (args[i].equals("--scale")) {
-                scale = Double.parseDouble(args[++i]); // shorter trial runs, e.g. 0.2; so far only storage honours it
+                scale = Double.parseDouble(args[++i]); // shorter trial runs, e.g. 0.2; storage and nodes honour it
             } else {
                 names.add(args[i]);
             }
@@ -43,6 +43,7 @@ public final class Main {
         all.put("crd", new CrdBench());
         all.put("churn", new ChurnBench());
         all.put("storage", new StorageBench(scale));
+        all.put("nodes", new NodesBench(scale));
         boolean everything = names.isEmpty();
         if (everything) {
             names.addAll(all.keySet());
