@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import io.wharf.store.etcd.EtcdStoreOptions;
@@ -90,6 +92,37 @@ final class ServerCommand implements Callable<Integer> {
     Path restore;
 
     /** Used by bin/wharf's class-data-sharing training run: start fully, then stop. */
+    @Option(names = "--disable-agent", description = "Run no node on this machine (the control plane only).")
+    boolean disableAgent;
+
+    @Option(names = "--node-runtime", paramLabel = "RUNTIME", defaultValue = "simulated",
+            description = "Container runtime of this server's nodes: only 'simulated' (containers without processes) exists so far.")
+    String nodeRuntime;
+
+    @Option(names = "--node-name", paramLabel = "NAME", description = "Name of the local node (default: the host name).")
+    String nodeName;
+
+    @Option(names = "--node-label", paramLabel = "KEY=VALUE", split = ",", description = "Extra labels of the local node (repeatable).")
+    Map<String, String> nodeLabels = new LinkedHashMap<>();
+
+    @Option(names = "--max-pods", paramLabel = "N", defaultValue = "110", description = "Pods the local node takes (default: ${DEFAULT-VALUE}).")
+    int maxPods;
+
+    @Option(names = "--simulated-nodes", paramLabel = "N", defaultValue = "0",
+            description = "Also run N simulated nodes (wharf-sim-0000 ...) in this process, sharing one informer.")
+    int simulatedNodes;
+
+    @Option(names = "--simulated-node-capacity", paramLabel = "RESOURCE=QUANTITY", split = ",",
+            description = "Capacity of each simulated node, e.g. cpu=32,memory=128Gi,pods=110 (default: this machine's, 110 pods).")
+    Map<String, String> simulatedCapacity = new LinkedHashMap<>();
+
+    @Option(names = "--simulated-node-label", paramLabel = "KEY=VALUE", split = ",", description = "Extra labels of the simulated nodes.")
+    Map<String, String> simulatedLabels = new LinkedHashMap<>();
+
+    @Option(names = "--simulated-start-delay", paramLabel = "DURATION", defaultValue = "0s", converter = DurationFlag.class,
+            description = "How long a simulated container takes to start, unless its pod says otherwise (default: ${DEFAULT-VALUE}).")
+    Duration simulatedStartDelay;
+
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
 
@@ -156,6 +189,24 @@ final class ServerCommand implements Callable<Integer> {
             server.close();
             return 1;
         }
+        if (!nodeRuntime.equals("simulated")) {
+            log.error("--node-runtime {}: the only runtime so far is 'simulated'", nodeRuntime);
+            server.close();
+            return 2;
+        }
+        Map<String, io.fabric8.kubernetes.api.model.Quantity> capacity = new LinkedHashMap<>();
+        simulatedCapacity.forEach((k, v) -> capacity.put(k, new io.fabric8.kubernetes.api.model.Quantity(v)));
+        NodeOptions nodes = new NodeOptions(!disableAgent, nodeName, nodeLabels, maxPods, simulatedNodes, capacity, simulatedLabels,
+                simulatedStartDelay);
+        Thread nodeStarter = new Thread(() -> {
+            try {
+                server.startNodes(nodes);
+            } catch (RuntimeException e) {
+                log.error("cannot start the nodes: {}", e.getMessage(), e);
+            }
+        }, "wharf-node-start");
+        nodeStarter.setDaemon(true);
+        nodeStarter.start();
         if (exitWhenReady) {
             System.exit(0);
         }

@@ -1,5 +1,13 @@
 package io.wharf.server;
 
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.wharf.kubelet.Kubelets;
+import io.wharf.kubelet.SimulatedNodes;
+import io.wharf.kubelet.node.MachineInfo;
+import io.wharf.kubelet.node.NodeAgent;
+import io.wharf.kubelet.node.NodeIdentity;
+import io.wharf.kubelet.simulated.SimulatedRuntime;
+
 import io.wharf.apiserver.ApiServer;
 import io.wharf.apiserver.ApiServerOptions;
 import io.wharf.apiserver.VersionInfo;
@@ -103,6 +111,8 @@ public final class WharfServer implements AutoCloseable {
     private EtcdCompactor compactor;
     private ApiServer api;
     private ControllerManager controllers;
+    private Kubelets kubelets;
+    private io.fabric8.kubernetes.client.KubernetesClient nodeClient;
     private Path kubeconfig;
     private String url;
 
@@ -213,6 +223,49 @@ public final class WharfServer implements AutoCloseable {
         return controllers;
     }
 
+    /**
+     * The nodes this server runs itself. They reach the API server over HTTPS like any kubelet:
+     * the local node as {@code system:node:<name>}, the simulated ones sharing one client (and one
+     * informer) as {@code system:node:simulated}, in group {@code system:nodes}.
+     */
+    public void startNodes(NodeOptions options) {
+        if (!options.any()) {
+            return;
+        }
+        String user = options.localAgent() ? "system:node:" + localNodeName(options) : "system:node:simulated";
+        CertifiedKey cert = pki.issueClientCertificate(user, List.of("system:nodes"), ClusterPki.LEAF_VALIDITY);
+        nodeClient = NodeClients.client(url, credentials.authority().certificate(), cert, "wharf-kubelet/" + NodeAgent.KUBELET_VERSION);
+        kubelets = new Kubelets(nodeClient, NodeAgent.Timing.defaults());
+        Map<String, Quantity> machine = SimulatedNodes.machineCapacity(config.dataDir(), options.maxPods());
+        if (options.localAgent()) {
+            String name = localNodeName(options);
+            String ip = advertiseAddress();
+            NodeIdentity id = new NodeIdentity(name, ip, name, options.nodeLabels(), machine, NodeIdentity.KUBELET_PORT,
+                    SimulatedNodes.podCidrPrefix(1023), MachineInfo.local());
+            kubelets.add(id, new SimulatedRuntime(kubelets.timers(), options.startDelay(), id.podCidrPrefix()));
+        }
+        Map<String, Quantity> simulated = new java.util.LinkedHashMap<>(SimulatedNodes.machineCapacity(config.dataDir(), 110));
+        simulated.putAll(options.simulatedCapacity());
+        SimulatedNodes.add(kubelets, "wharf-sim", options.simulatedNodes(), simulated, options.simulatedLabels(),
+                NodeIdentity.KUBELET_PORT, options.startDelay());
+        kubelets.start();
+    }
+
+    static String localNodeName(NodeOptions options) {
+        if (options.nodeName() != null && !options.nodeName().isBlank()) {
+            return options.nodeName();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    public Kubelets kubelets() {
+        return kubelets;
+    }
+
     private ServingNames servingNames() {
         List<String> dns = new ArrayList<>();
         List<InetAddress> ips = new ArrayList<>();
@@ -297,6 +350,12 @@ public final class WharfServer implements AutoCloseable {
     @Override
     public void close() {
         renewals.shutdownNow();
+        if (kubelets != null) {
+            kubelets.close();
+        }
+        if (nodeClient != null) {
+            nodeClient.close();
+        }
         if (controllers != null) {
             controllers.close();
         }

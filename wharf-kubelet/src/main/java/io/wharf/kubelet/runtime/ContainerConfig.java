@@ -15,6 +15,9 @@ public record ContainerConfig(String name, int attempt, String image, List<Strin
                               String workingDir, List<EnvVar> env, Map<String, String> labels,
                               Map<String, String> annotations, String logPath, boolean stdin, boolean stdinOnce,
                               boolean tty, long cpuMillis, long memoryBytes) {
+    /** Annotation the kubelet puts on init containers: they run to completion before the app containers start. */
+    public static final String INIT_CONTAINER = "wharf.io/init-container";
+
     public record EnvVar(String name, String value) {
     }
 }

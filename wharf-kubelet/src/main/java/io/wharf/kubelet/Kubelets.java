@@ -1,0 +1,177 @@
+package io.wharf.kubelet;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.wharf.kubelet.env.EnvResolver;
+import io.wharf.kubelet.node.NodeAgent;
+import io.wharf.kubelet.node.NodeIdentity;
+import io.wharf.kubelet.pod.NodeContext;
+import io.wharf.kubelet.pod.PodWorkers;
+import io.wharf.kubelet.runtime.ContainerRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kubelets of one process: one node or thousands of simulated ones, sharing one API client,
+ * one pod informer (dispatching each pod to the node its {@code spec.nodeName} names), one
+ * services informer (for service environment variables) and one set of executors. Each node keeps
+ * its own agent (registration, lease, status), runtime and pod workers.
+ */
+public final class Kubelets implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Kubelets.class);
+
+    /** One node of this process. */
+    public record Kubelet(NodeAgent agent, PodWorkers pods, ContainerRuntime runtime) {
+        public String nodeName() {
+            return agent.identity().name();
+        }
+    }
+
+    private final KubernetesClient client;
+    private final NodeAgent.Timing timing;
+    private final ExecutorService workers;
+    private final ExecutorService terminators;
+    private final ScheduledExecutorService timers;
+    private final Map<String, Kubelet> byNode = new ConcurrentHashMap<>();
+    private final EnvResolver env;
+    private SharedIndexInformer<Pod> podInformer;
+    private SharedIndexInformer<Service> serviceInformer;
+
+    public Kubelets(KubernetesClient client, NodeAgent.Timing timing) {
+        this.client = client;
+        this.timing = timing;
+        this.workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemon("wharf-kubelet"));
+        this.terminators = Executors.newCachedThreadPool(daemon("wharf-kubelet-term"));
+        this.timers = Executors.newScheduledThreadPool(2, daemon("wharf-kubelet-timer"));
+        this.env = new EnvResolver(new EnvResolver.Sources() {
+            @Override
+            public List<Service> services(String namespace) {
+                return serviceInformer == null ? List.of() : serviceInformer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+            }
+
+            @Override
+            public ConfigMap configMap(String namespace, String name) {
+                return client.configMaps().inNamespace(namespace).withName(name).get();
+            }
+
+            @Override
+            public Secret secret(String namespace, String name) {
+                return client.secrets().inNamespace(namespace).withName(name).get();
+            }
+        });
+    }
+
+    /** The scheduler simulated runtimes share for their timers. */
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    /** Adds a node run by this process; call before {@link #start()}. */
+    public Kubelet add(NodeIdentity identity, ContainerRuntime runtime) {
+        NodeAgent agent = new NodeAgent(identity, client, runtime.version().nodeInfoValue(), timing, timers, workers);
+        NodeContext ctx = new NodeContext(identity.name(), identity.internalIp(), identity.capacity(), client, runtime, env,
+                workers, terminators, timers);
+        Kubelet k = new Kubelet(agent, new PodWorkers(ctx, agent::labels), runtime);
+        byNode.put(identity.name(), k);
+        return k;
+    }
+
+    public List<Kubelet> kubelets() {
+        return new ArrayList<>(byNode.values());
+    }
+
+    /** Registers every node (in parallel), then starts watching pods and services. */
+    public void start() {
+        serviceInformer = client.services().inAnyNamespace().inform();
+        List<java.util.concurrent.Future<?>> registrations = new ArrayList<>();
+        for (Kubelet k : byNode.values()) {
+            registrations.add(workers.submit(() -> k.agent().start()));
+        }
+        for (java.util.concurrent.Future<?> f : registrations) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("node registration failed", e.getCause());
+            }
+        }
+        LOG.info("{} node(s) registered", byNode.size());
+        podInformer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod pod) {
+                Kubelet k = nodeOf(pod);
+                if (k != null) {
+                    k.pods().podChanged(pod);
+                }
+            }
+
+            @Override
+            public void onUpdate(Pod oldPod, Pod pod) {
+                onAdd(pod);
+            }
+
+            @Override
+            public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
+                Kubelet k = nodeOf(pod);
+                if (k != null) {
+                    k.pods().podDeleted(pod);
+                }
+            }
+        }, 0);
+    }
+
+    private Kubelet nodeOf(Pod pod) {
+        String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        return node == null ? null : byNode.get(node);
+    }
+
+    @Override
+    public void close() {
+        if (podInformer != null) {
+            podInformer.close();
+        }
+        if (serviceInformer != null) {
+            serviceInformer.close();
+        }
+        for (Kubelet k : byNode.values()) {
+            k.agent().close();
+            k.pods().close();
+            k.runtime().close();
+        }
+        timers.shutdownNow();
+        workers.shutdownNow();
+        terminators.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

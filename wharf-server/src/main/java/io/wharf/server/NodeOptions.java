@@ -1,0 +1,29 @@
+package io.wharf.server;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The nodes a server runs itself: the local node agent (unless disabled) and any number of
+ * simulated nodes, all on the simulated runtime until the real one exists.
+ *
+ * @param localAgent         run a node for this machine
+ * @param nodeName           its name (default: the host name)
+ * @param nodeLabels         extra labels of the local node
+ * @param maxPods            its pod capacity
+ * @param simulatedNodes     how many simulated nodes to add
+ * @param simulatedCapacity  their capacity (empty: this machine's)
+ * @param simulatedLabels    their extra labels
+ * @param startDelay         how long a simulated container takes to start unless its pod says otherwise
+ */
+public record NodeOptions(boolean localAgent, String nodeName, Map<String, String> nodeLabels, int maxPods, int simulatedNodes,
+                          Map<String, Quantity> simulatedCapacity, Map<String, String> simulatedLabels, Duration startDelay) {
+    public static NodeOptions none() {
+        return new NodeOptions(false, null, Map.of(), 110, 0, Map.of(), Map.of(), Duration.ZERO);
+    }
+
+    public boolean any() {
+        return localAgent || simulatedNodes > 0;
+    }
+}
