@@ -1,0 +1,198 @@
+package io.wharf.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** kubectl against a server running its local node and two simulated nodes. */
+class SimulatedNodesKubectlTest {
+    static WharfProcess server;
+    static Path workDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        workDir = Files.createTempDirectory("wharf-e2e-nodes");
+        server = WharfProcess.start(workDir.resolve("data"), "--node-name", "wharf-local", "--simulated-nodes", "2",
+                "--simulated-node-capacity", "cpu=4,memory=8Gi,pods=110");
+        await(() -> kubectl().run("get", "nodes", "--no-headers").out(), out -> out.lines().filter(l -> l.contains(" Ready ")).count() == 3);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static Kubectl kubectl() {
+        return Kubectl.onPath(server.kubeconfig());
+    }
+
+    static String await(java.util.function.Supplier<String> probe, Predicate<String> done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = probe.get();
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("condition not reached; last output:\n" + last);
+    }
+
+    static void apply(String ns, String yaml) {
+        kubectl().feed(yaml, "apply", "-n", ns, "-f", "-").ok();
+    }
+
+    static String ns(String name) {
+        kubectl().run("create", "namespace", name).ok();
+        return name;
+    }
+
+    @Test
+    void getNodesWideShowsEveryNodeReadyWithItsAddressAndRuntime() {
+        String out = kubectl().run("get", "nodes", "-o", "wide").ok().out();
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(0)).contains("NAME", "STATUS", "INTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME");
+        assertThat(out).contains("wharf-local", "wharf-sim-0000", "wharf-sim-0001");
+        String sim = lines.stream().filter(l -> l.startsWith("wharf-sim-0001")).findFirst().orElseThrow();
+        assertThat(sim).contains(" Ready ", "v1.32.0", "127.1.0.2", "simulated://0.1.0");
+    }
+
+    @Test
+    void aBoundPodRunsReadyAndDescribeNodeAccountsForIt() throws Exception {
+        String ns = ns("nodes-running");
+        apply(ns, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  nodeName: wharf-sim-0000
+                  containers:
+                  - name: app
+                    image: nginx:1.27
+                    resources:
+                      requests: {cpu: 250m, memory: 64Mi}
+                """);
+        kubectl().run("wait", "-n", ns, "--for=condition=Ready", "pod/web", "--timeout=60s").ok();
+        String row = kubectl().run("get", "pod", "web", "-n", ns, "--no-headers").ok().out();
+        assertThat(row).contains("1/1", "Running");
+        String wide = kubectl().run("get", "pod", "web", "-n", ns, "-o", "wide", "--no-headers").ok().out();
+        assertThat(wide).contains("wharf-sim-0000", "10.128.0.");
+        String describe = kubectl().run("describe", "node", "wharf-sim-0000").ok().out();
+        assertThat(describe).contains("KubeletReady", "kubelet is posting ready status", "Non-terminated Pods:", "web",
+                "Allocated resources:", "Container Runtime Version:  simulated://0.1.0");
+        assertThat(describe).containsPattern("cpu\\s+250m \\(6%\\)");
+    }
+
+    @Test
+    void aCrashingContainerShowsCrashLoopBackOffWithGrowingRestarts() throws Exception {
+        String ns = ns("nodes-crash");
+        apply(ns, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: crash
+                  annotations:
+                    sim.wharf.io/app.run-for: "0s"
+                    sim.wharf.io/app.exit-code: "1"
+                spec:
+                  nodeName: wharf-sim-0001
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                """);
+        String first = await(() -> kubectl().run("get", "pod", "crash", "-n", ns, "--no-headers").out(), o -> o.contains("CrashLoopBackOff"));
+        assertThat(first).contains("0/1");
+        List<Integer> restarts = new ArrayList<>();
+        await(() -> kubectl().run("get", "pod", "crash", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].restartCount}").out(), o -> {
+            restarts.add(Integer.parseInt(o.trim()));
+            return restarts.get(restarts.size() - 1) >= 2;
+        });
+        assertThat(restarts).isSorted();
+        assertThat(kubectl().run("get", "pod", "crash", "-n", ns, "--no-headers").ok().out()).containsPattern("\\s[2-9]\\d* \\(");
+    }
+
+    @Test
+    void aFailingLivenessProbeRestartsTheContainer() throws Exception {
+        String ns = ns("nodes-liveness");
+        apply(ns, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: unhealthy
+                  annotations:
+                    sim.wharf.io/app.liveness: "fail-after=2s"
+                spec:
+                  nodeName: wharf-sim-0000
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    livenessProbe:
+                      exec: {command: ["cat", "/tmp/healthy"]}
+                      periodSeconds: 1
+                      failureThreshold: 2
+                """);
+        await(() -> kubectl().run("get", "pod", "unhealthy", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].restartCount}").out(),
+                o -> !o.isBlank() && Integer.parseInt(o.trim()) >= 1);
+        String last = kubectl().run("get", "pod", "unhealthy", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.reason}")
+                .ok().out();
+        assertThat(last).isNotBlank();
+    }
+
+    @Test
+    void gracefulDeleteWaitsForTheContainerThenThePodIsGone() throws Exception {
+        String ns = ns("nodes-delete");
+        apply(ns, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: slow
+                  annotations:
+                    sim.wharf.io/app.term-delay: "3s"
+                spec:
+                  nodeName: wharf-local
+                  terminationGracePeriodSeconds: 30
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                """);
+        kubectl().run("wait", "-n", ns, "--for=condition=Ready", "pod/slow", "--timeout=60s").ok();
+        kubectl().run("delete", "pod", "slow", "-n", ns, "--wait=false").ok();
+        assertThat(kubectl().run("get", "pod", "slow", "-n", ns, "--no-headers").ok().out()).contains("Terminating");
+        kubectl().run("wait", "-n", ns, "--for=delete", "pod/slow", "--timeout=60s").ok();
+        assertThat(kubectl().run("get", "pod", "slow", "-n", ns).exit()).isNotZero();
+    }
+
+    @Test
+    void aKubeletThatStopsLeavesAStaleLease() throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss512k", "-jar",
+                WharfProcess.jar().toString(), "kubelet", "--kubeconfig", server.kubeconfig().toString(), "--node-name", "outside",
+                "--node-ip", "127.0.0.1", "--simulated");
+        Process kubelet = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(workDir.resolve("kubelet.log").toFile()).start();
+        try {
+            await(() -> kubectl().run("get", "node", "outside", "--no-headers").out(), o -> o.contains(" Ready "));
+            String lease = "jsonpath={.spec.renewTime}";
+            String first = await(() -> kubectl().run("get", "lease", "outside", "-n", "kube-node-lease", "-o", lease).out(), o -> !o.isBlank());
+            await(() -> kubectl().run("get", "lease", "outside", "-n", "kube-node-lease", "-o", lease).out(), o -> !o.isBlank() && !o.equals(first));
+        } finally {
+            kubelet.destroyForcibly();
+            kubelet.waitFor();
+        }
+        String stopped = kubectl().run("get", "lease", "outside", "-n", "kube-node-lease", "-o", "jsonpath={.spec.renewTime}").ok().out();
+        Thread.sleep(15_000); // longer than the 10 s renewal interval
+        assertThat(kubectl().run("get", "lease", "outside", "-n", "kube-node-lease", "-o", "jsonpath={.spec.renewTime}").ok().out())
+                .as("nobody renews the lease of a stopped kubelet").isEqualTo(stopped);
+        assertThat(kubectl().run("get", "node", "outside").exit()).as("the node stays until a node controller acts").isZero();
+    }
+}
