@@ -6,12 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Simulated nodes at scale: one server running {@code --simulated-nodes 1000}; how long until every
@@ -139,37 +135,14 @@ final class NodesBench implements Main.Benchmark {
         watcher.setDaemon(true);
         watcher.start();
 
-        long period = 1_000_000_000L / PODS_PER_SECOND;
-        long start = System.nanoTime() + 200_000_000L;
-        ExecutorService writers = Executors.newFixedThreadPool(WRITER_CONNECTIONS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < WRITER_CONNECTIONS; c++) {
-            int first = c;
-            done.add(writers.submit(() -> {
-                try (LeanHttp conn = s.lean()) {
-                    for (int i = first; i < count; i += WRITER_CONNECTIONS) {
-                        long due = start + i * period;
-                        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        byte[] body = pod("p-" + i, nodes.get(i % nodes.size())).getBytes(StandardCharsets.UTF_8);
-                        sent[i] = System.nanoTime();
-                        LeanHttp.Response r = conn.post(collection, body);
-                        if (r.status() != 201) {
-                            throw new IllegalStateException("pod create answered " + r.status() + ": " + new String(r.body(), StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : done) {
-                f.get(count / PODS_PER_SECOND + 600, TimeUnit.SECONDS);
+        PacedWriters.run(s, WRITER_CONNECTIONS, count, PODS_PER_SECOND, (count / PODS_PER_SECOND + 600) * 1000L, (i, conn) -> {
+            byte[] body = pod("p-" + i, nodes.get(i % nodes.size())).getBytes(StandardCharsets.UTF_8);
+            sent[i] = System.nanoTime();
+            LeanHttp.Response r = conn.post(collection, body);
+            if (r.status() != 201) {
+                throw new IllegalStateException("pod create answered " + r.status() + ": " + new String(r.body(), StandardCharsets.UTF_8));
             }
-        } finally {
-            writers.shutdownNow();
-        }
+        });
         all.await(120, TimeUnit.SECONDS);
         long end = System.nanoTime();
         watchConn.close();

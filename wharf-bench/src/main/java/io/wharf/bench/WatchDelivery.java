@@ -3,16 +3,11 @@ package io.wharf.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watch delivery latency: one watch is open on a namespace while a writer creates ConfigMaps in it at
@@ -72,38 +67,15 @@ final class WatchDelivery {
         watcher.setDaemon(true);
         watcher.start();
 
-        long period = 1_000_000_000L / perSecond;
-        long t0 = System.nanoTime() + 100_000_000L;
-        ExecutorService writers = Executors.newFixedThreadPool(WRITER_CONNECTIONS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < WRITER_CONNECTIONS; c++) {
-            int first = c;
-            done.add(writers.submit(() -> {
-                try (LeanHttp conn = server.lean()) {
-                    for (int i = first; i < total; i += WRITER_CONNECTIONS) {
-                        long due = t0 + i * period;
-                        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        byte[] body = Objects.configMap(namespace, "w-" + i).getBytes(StandardCharsets.UTF_8);
-                        sent[i] = System.nanoTime();
-                        LeanHttp.Response r = conn.post(collection, body);
-                        acked[i] = System.nanoTime();
-                        if (r.status() != 201) {
-                            throw new IllegalStateException("create answered " + r.status() + ": " + new String(r.body(), StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : done) {
-                f.get(millis + warmupMillis + 120_000, TimeUnit.MILLISECONDS);
+        PacedWriters.run(server, WRITER_CONNECTIONS, total, perSecond, millis + warmupMillis + 120_000, (i, conn) -> {
+            byte[] body = Objects.configMap(namespace, "w-" + i).getBytes(StandardCharsets.UTF_8);
+            sent[i] = System.nanoTime();
+            LeanHttp.Response r = conn.post(collection, body);
+            acked[i] = System.nanoTime();
+            if (r.status() != 201) {
+                throw new IllegalStateException("create answered " + r.status() + ": " + new String(r.body(), StandardCharsets.UTF_8));
             }
-        } finally {
-            writers.shutdownNow();
-        }
+        });
         all.await(15, TimeUnit.SECONDS);
         watchConn.close();
         watcher.join(5000);
