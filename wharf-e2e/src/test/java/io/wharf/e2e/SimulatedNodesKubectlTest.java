@@ -20,8 +20,19 @@ class SimulatedNodesKubectlTest {
     @BeforeAll
     static void start() throws Exception {
         workDir = Files.createTempDirectory("wharf-e2e-nodes");
+        Path manifests = Files.createDirectories(workDir.resolve("manifests"));
+        Files.writeString(manifests.resolve("static-web.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: static-web
+                spec:
+                  containers:
+                  - name: app
+                    image: nginx:1.27
+                """);
         server = WharfProcess.start(workDir.resolve("data"), "--node-name", "wharf-local", "--simulated-nodes", "2",
-                "--simulated-node-capacity", "cpu=4,memory=8Gi,pods=110");
+                "--simulated-node-capacity", "cpu=4,memory=8Gi,pods=110", "--pod-manifest-path", manifests.toString());
         await(() -> kubectl().run("get", "nodes", "--no-headers").out(), out -> out.lines().filter(l -> l.contains(" Ready ")).count() == 3);
     }
 
@@ -172,6 +183,18 @@ class SimulatedNodesKubectlTest {
         assertThat(kubectl().run("get", "pod", "slow", "-n", ns, "--no-headers").ok().out()).contains("Terminating");
         kubectl().run("wait", "-n", ns, "--for=delete", "pod/slow", "--timeout=60s").ok();
         assertThat(kubectl().run("get", "pod", "slow", "-n", ns).exit()).isNotZero();
+    }
+
+    @Test
+    void aStaticPodShowsUpAsItsMirror() throws Exception {
+        String row = await(() -> kubectl().run("get", "pod", "static-web-wharf-local", "-n", "default", "--no-headers").out(),
+                o -> o.contains("1/1") && o.contains("Running"));
+        assertThat(row).startsWith("static-web-wharf-local");
+        assertThat(kubectl().run("get", "pod", "static-web-wharf-local", "-n", "default", "-o",
+                "jsonpath={.metadata.annotations.kubernetes\\.io/config\\.source} {.metadata.ownerReferences[0].kind} {.spec.nodeName}").ok().out())
+                .isEqualTo("file Node wharf-local");
+        assertThat(kubectl().run("describe", "pod", "static-web-wharf-local", "-n", "default").ok().out())
+                .contains("kubernetes.io/config.mirror", "Controlled By:  Node/wharf-local");
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.wharf.kubelet.config.MirrorPods;
+import io.wharf.kubelet.config.StaticPods;
 import io.wharf.kubelet.env.EnvResolver;
 import io.wharf.kubelet.node.NodeAgent;
 import io.wharf.kubelet.node.NodeIdentity;
@@ -36,8 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class Kubelets implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kubelets.class);
 
-    /** One node of this process. */
-    public record Kubelet(NodeAgent agent, PodWorkers pods, ContainerRuntime runtime) {
+    /** One node of this process; {@code staticPods} is null without a manifest directory. */
+    public record Kubelet(NodeAgent agent, PodWorkers pods, ContainerRuntime runtime, MirrorPods staticPods) {
         public String nodeName() {
             return agent.identity().name();
         }
@@ -84,10 +86,19 @@ public final class Kubelets implements AutoCloseable {
 
     /** Adds a node run by this process; call before {@link #start()}. */
     public Kubelet add(NodeIdentity identity, ContainerRuntime runtime) {
+        return add(identity, runtime, null);
+    }
+
+    /** Adds a node that also runs the static pods of {@code podManifestPath} (null: none). */
+    public Kubelet add(NodeIdentity identity, ContainerRuntime runtime, java.nio.file.Path podManifestPath) {
         NodeAgent agent = new NodeAgent(identity, client, runtime.version().nodeInfoValue(), timing, timers, workers);
         NodeContext ctx = new NodeContext(identity.name(), identity.internalIp(), identity.capacity(), client, runtime, env,
                 workers, terminators, timers);
-        Kubelet k = new Kubelet(agent, new PodWorkers(ctx, agent::labels), runtime);
+        PodWorkers pods = new PodWorkers(ctx, agent::labels);
+        MirrorPods mirrors = podManifestPath == null ? null : new MirrorPods(
+                new StaticPods(podManifestPath, identity.name(), client.getKubernetesSerialization()), pods, client, identity.name(),
+                agent::nodeUid);
+        Kubelet k = new Kubelet(agent, pods, runtime, mirrors);
         byNode.put(identity.name(), k);
         return k;
     }
@@ -114,6 +125,11 @@ public final class Kubelets implements AutoCloseable {
             }
         }
         LOG.info("{} node(s) registered", byNode.size());
+        for (Kubelet k : byNode.values()) {
+            if (k.staticPods() != null) {
+                k.staticPods().start(timers, workers);
+            }
+        }
         podInformer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
@@ -139,6 +155,9 @@ public final class Kubelets implements AutoCloseable {
     }
 
     private Kubelet nodeOf(Pod pod) {
+        if (MirrorPods.isMirror(pod)) {
+            return null; // the static pod behind it runs from its manifest
+        }
         String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
         return node == null ? null : byNode.get(node);
     }
@@ -152,6 +171,9 @@ public final class Kubelets implements AutoCloseable {
             serviceInformer.close();
         }
         for (Kubelet k : byNode.values()) {
+            if (k.staticPods() != null) {
+                k.staticPods().close();
+            }
             k.agent().close();
             k.pods().close();
             k.runtime().close();

@@ -52,6 +52,9 @@ public final class KubeletCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "How many simulated nodes to run (default: ${DEFAULT-VALUE}).")
     int count;
 
+    @Option(names = "--pod-manifest-path", paramLabel = "DIR", description = "Static pod manifests this node runs (mirrored in the API).")
+    Path podManifestPath;
+
     @Option(names = "--max-pods", paramLabel = "N", defaultValue = "110", description = "Pods each node takes (default: ${DEFAULT-VALUE}).")
     int maxPods;
 
@@ -93,7 +96,7 @@ public final class KubeletCommand implements Callable<Integer> {
             String ip = nodeIp != null ? nodeIp : InetAddress.getLocalHost().getHostAddress();
             NodeIdentity id = new NodeIdentity(name, ip, name, labels, cap, NodeIdentity.KUBELET_PORT, SimulatedNodes.podCidrPrefix(1023),
                     MachineInfo.local().simulated(name));
-            kubelets.add(id, new SimulatedRuntime(kubelets.timers(), startDelay, id.podCidrPrefix()));
+            kubelets.add(id, new SimulatedRuntime(kubelets.timers(), startDelay, id.podCidrPrefix()), podManifestPath);
         } else {
             SimulatedNodes.add(kubelets, name, count, cap, labels, NodeIdentity.KUBELET_PORT, startDelay);
         }

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param simulatedCapacity  their capacity (empty: this machine's)
  * @param simulatedLabels    their extra labels
  * @param startDelay         how long a simulated container takes to start unless its pod says otherwise
+ * @param podManifestPath    the local node's static pod manifests, or null
  */
 public record NodeOptions(boolean localAgent, String nodeName, Map<String, String> nodeLabels, int maxPods, int simulatedNodes,
-                          Map<String, Quantity> simulatedCapacity, Map<String, String> simulatedLabels, Duration startDelay) {
+                          Map<String, Quantity> simulatedCapacity, Map<String, String> simulatedLabels, Duration startDelay,
+                          java.nio.file.Path podManifestPath) {
     public static NodeOptions none() {
-        return new NodeOptions(false, null, Map.of(), 110, 0, Map.of(), Map.of(), Duration.ZERO);
+        return new NodeOptions(false, null, Map.of(), 110, 0, Map.of(), Map.of(), Duration.ZERO, null);
     }
 
     public boolean any() {

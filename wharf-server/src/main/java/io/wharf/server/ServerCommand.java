@@ -105,6 +105,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--node-label", paramLabel = "KEY=VALUE", split = ",", description = "Extra labels of the local node (repeatable).")
     Map<String, String> nodeLabels = new LinkedHashMap<>();
 
+    @Option(names = "--pod-manifest-path", paramLabel = "DIR", description = "Static pod manifests the local node runs (mirrored in the API).")
+    Path podManifestPath;
+
     @Option(names = "--max-pods", paramLabel = "N", defaultValue = "110", description = "Pods the local node takes (default: ${DEFAULT-VALUE}).")
     int maxPods;
 
@@ -197,7 +200,7 @@ final class ServerCommand implements Callable<Integer> {
         Map<String, io.fabric8.kubernetes.api.model.Quantity> capacity = new LinkedHashMap<>();
         simulatedCapacity.forEach((k, v) -> capacity.put(k, new io.fabric8.kubernetes.api.model.Quantity(v)));
         NodeOptions nodes = new NodeOptions(!disableAgent, nodeName, nodeLabels, maxPods, simulatedNodes, capacity, simulatedLabels,
-                simulatedStartDelay);
+                simulatedStartDelay, podManifestPath);
         Thread nodeStarter = new Thread(() -> {
             try {
                 server.startNodes(nodes);

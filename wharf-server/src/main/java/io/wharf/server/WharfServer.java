@@ -242,7 +242,7 @@ public final class WharfServer implements AutoCloseable {
             String ip = advertiseAddress();
             NodeIdentity id = new NodeIdentity(name, ip, name, options.nodeLabels(), machine, NodeIdentity.KUBELET_PORT,
                     SimulatedNodes.podCidrPrefix(1023), MachineInfo.local());
-            kubelets.add(id, new SimulatedRuntime(kubelets.timers(), options.startDelay(), id.podCidrPrefix()));
+            kubelets.add(id, new SimulatedRuntime(kubelets.timers(), options.startDelay(), id.podCidrPrefix()), options.podManifestPath());
         }
         Map<String, Quantity> simulated = new java.util.LinkedHashMap<>(SimulatedNodes.machineCapacity(config.dataDir(), 110));
         simulated.putAll(options.simulatedCapacity());

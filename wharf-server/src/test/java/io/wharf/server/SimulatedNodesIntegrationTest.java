@@ -24,9 +24,21 @@ class SimulatedNodesIntegrationTest {
     @BeforeAll
     static void start() throws Exception {
         cluster = new InProcessCluster(dir);
-        cluster.server.startNodes(new NodeOptions(false, null, Map.of(), 110, 2,
+        Path manifests = java.nio.file.Files.createDirectories(dir.resolve("manifests"));
+        java.nio.file.Files.writeString(manifests.resolve("web.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: static-web
+                  labels: {tier: static}
+                spec:
+                  containers:
+                  - name: app
+                    image: nginx:1.27
+                """);
+        cluster.server.startNodes(new NodeOptions(true, "local", Map.of(), 110, 2,
                 Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("4"), "memory", new io.fabric8.kubernetes.api.model.Quantity("8Gi")),
-                Map.of("zone", "a"), Duration.ZERO));
+                Map.of("zone", "a"), Duration.ZERO, manifests));
         cluster.created("/api/v1/namespaces", "{\"metadata\":{\"name\":\"sim\"}}");
     }
 
@@ -208,6 +220,27 @@ class SimulatedNodesIntegrationTest {
         JsonNode pod = await("/api/v1/namespaces/sim/pods/huge", p -> phase(p).equals("Failed"));
         assertThat(pod.path("status").path("reason").asText()).isEqualTo("OutOfcpu");
         assertThat(pod.path("status").path("message").asText()).startsWith("Pod was rejected: Node didn't have enough resource: cpu, requested: 64000");
+    }
+
+    @Test
+    void aStaticPodRunsWithAMirrorThatComesBackWhenDeleted() throws Exception {
+        String path = "/api/v1/namespaces/default/pods/static-web-local";
+        JsonNode mirror = await(path, p -> phase(p).equals("Running"));
+        var annotations = mirror.path("metadata").path("annotations");
+        assertThat(annotations.path("kubernetes.io/config.source").asText()).isEqualTo("file");
+        assertThat(annotations.path("kubernetes.io/config.mirror").asText()).isEqualTo(annotations.path("kubernetes.io/config.hash").asText())
+                .isNotEmpty();
+        assertThat(mirror.path("metadata").path("ownerReferences").get(0).path("kind").asText()).isEqualTo("Node");
+        assertThat(mirror.path("metadata").path("ownerReferences").get(0).path("name").asText()).isEqualTo("local");
+        assertThat(mirror.path("spec").path("nodeName").asText()).isEqualTo("local");
+        assertThat(mirror.path("metadata").path("labels").path("tier").asText()).isEqualTo("static");
+        String firstUid = mirror.path("metadata").path("uid").asText();
+        String started = mirror.path("status").path("containerStatuses").get(0).path("state").path("running").path("startedAt").asText();
+
+        assertThat(cluster.delete(path + "?gracePeriodSeconds=0").statusCode()).isEqualTo(200);
+        JsonNode again = await(path, p -> !p.path("metadata").path("uid").asText().equals(firstUid) && phase(p).equals("Running"));
+        assertThat(again.path("status").path("containerStatuses").get(0).path("state").path("running").path("startedAt").asText())
+                .as("deleting the mirror does not restart the static pod").isEqualTo(started);
     }
 
     @Test

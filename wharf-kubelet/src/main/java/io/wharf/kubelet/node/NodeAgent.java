@@ -73,6 +73,12 @@ public final class NodeAgent implements AutoCloseable {
         this.workers = workers;
     }
 
+    /** The registered Node's UID, or null before registration. */
+    public String nodeUid() {
+        Node n = registered;
+        return n == null ? null : n.getMetadata().getUid();
+    }
+
     public NodeIdentity identity() {
         return identity;
     }

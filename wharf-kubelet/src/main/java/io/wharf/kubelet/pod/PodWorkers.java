@@ -74,6 +74,15 @@ public final class PodWorkers implements AutoCloseable {
         }
     }
 
+    /** Writes the pod's status again even if it did not change (its API object was recreated). */
+    public void resync(String uid) {
+        statusWriter.forget(uid);
+        PodWorker w = byUid.get(uid);
+        if (w != null) {
+            w.requestSync();
+        }
+    }
+
     /** Pods admitted here that still hold resources (not yet Succeeded or Failed). */
     public List<Pod> activePods() {
         List<Pod> out = new ArrayList<>();
