@@ -181,6 +181,11 @@ class SimulatedNodesIntegrationTest {
         assertThat(c.path("lastState").path("terminated").path("reason").asText()).isEqualTo("Error");
         // after the 10 s back-off it runs (and fails) again: the restarts grow
         await("/api/v1/namespaces/sim/pods/crash", p -> p.path("status").path("containerStatuses").path(0).path("restartCount").asInt() >= 2);
+        // the runtime keeps the current attempt and the one before it, not every attempt
+        var runtime = cluster.server.kubelets().kubelets().stream().filter(k -> k.nodeName().equals(NODE)).findFirst().orElseThrow().runtime();
+        var attempts = runtime.listContainers(null).stream()
+                .collect(java.util.stream.Collectors.groupingBy(attempt -> attempt.sandboxId() + "/" + attempt.name(), java.util.stream.Collectors.counting()));
+        assertThat(attempts.values()).allMatch(n -> n <= 2);
     }
 
     @Test

@@ -231,6 +231,10 @@ final class PodWorker {
     private void endAttempt(ContainerRecord c, Instant now) {
         ContainerStatus ended = c.current;
         Duration delay = c.backOff.next(ended.startedAt(), ended.finishedAt());
+        if (c.previous != null) {
+            // only the attempt before the current one is kept (for lastState and its log), as upstream's container GC does
+            node.runtime().removeContainer(c.previous.id());
+        }
         c.previous = ended;
         c.containerId = null;
         c.current = null;
