@@ -21,10 +21,6 @@ import java.util.Map;
 public record NodeOptions(boolean localAgent, String nodeName, Map<String, String> nodeLabels, int maxPods, int simulatedNodes,
                           Map<String, Quantity> simulatedCapacity, Map<String, String> simulatedLabels, Duration startDelay,
                           java.nio.file.Path podManifestPath) {
-    public static NodeOptions none() {
-        return new NodeOptions(false, null, Map.of(), 110, 0, Map.of(), Map.of(), Duration.ZERO, null);
-    }
-
     public boolean any() {
         return localAgent || simulatedNodes > 0;
     }

@@ -282,7 +282,9 @@ final class PodWorker {
         if (startup == null) {
             c.started = true;
         } else if (!c.started) {
-            c.nextStartup = c.nextStartup == null ? started.plusSeconds(seconds(startup.getInitialDelaySeconds(), 0)) : c.nextStartup;
+            if (c.nextStartup == null) {
+                c.nextStartup = started.plusSeconds(seconds(startup.getInitialDelaySeconds(), 0));
+            }
             if (!now.isBefore(c.nextStartup)) {
                 if (prober.run(c.containerId, ProbeAnswers.Kind.STARTUP, startup).success()) {
                     c.started = true;
