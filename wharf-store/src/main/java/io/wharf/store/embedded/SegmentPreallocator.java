@@ -54,6 +54,9 @@ final class SegmentPreallocator implements AutoCloseable {
     }
 
     private boolean writeZeros() {
+        if (!roomToSpare()) {
+            return false;
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             ByteBuffer zeros = ByteBuffer.allocate(CHUNK);
@@ -71,6 +74,25 @@ final class SegmentPreallocator implements AutoCloseable {
             } catch (IOException d) {
                 LOG.debug("cannot remove the partial preallocated segment: {}", d.toString());
             }
+            return false;
+        }
+    }
+
+    /**
+     * Whether the file system keeps at least one more segment free after this one is prepared.
+     * Zero-filling takes space the writer may need at once; on a nearly full disk it would make
+     * record writes fail that fit without it, so the writer then grows its segments as it goes.
+     */
+    private boolean roomToSpare() {
+        try {
+            long usable = Files.getFileStore(file.getParent()).getUsableSpace();
+            if (usable >= 2 * bytes) {
+                return true;
+            }
+            LOG.debug("not preallocating the next WAL segment: {} bytes free, {} per segment", usable, bytes);
+            return false;
+        } catch (IOException e) {
+            LOG.debug("cannot read the free space for the WAL: {}", e.toString());
             return false;
         }
     }

@@ -154,6 +154,26 @@ class DiskFullTest {
         }
     }
 
+    @Test
+    void aDiskWithoutRoomForTwoSegmentsIsNotPreallocatedSoRecordsThatFitAreWritten() throws Exception {
+        // 2 MiB free, 1.5 MiB segments: zero-filling the next segment would take the space the records need
+        try (TmpfsMount fs = TmpfsMount.mount(tmp, "size=2m")) {
+            EmbeddedStoreOptions options = EmbeddedStoreOptions.defaults(fs.dir().resolve("db"))
+                    .withSegmentBytes(1536 * 1024).withCompactionInterval(Duration.ofHours(1));
+            EmbeddedStore st = EmbeddedStore.open(options);
+            try {
+                for (int i = 0; i < 100; i++) {
+                    acknowledge(write(st, "/small/key-" + (i % 10), i + "-" + "v".repeat(8 * 1024)).get(10, TimeUnit.SECONDS));
+                }
+                assertThat(st.nextSegmentReady()).isFalse();
+                assertThat(options.dir().resolve(SegmentPreallocator.FILE_NAME)).doesNotExist();
+                assertReadsSeeEveryAcknowledgedWrite(st);
+            } finally {
+                st.close();
+            }
+        }
+    }
+
     private interface Condition {
         boolean holds() throws IOException;
     }
