@@ -104,7 +104,9 @@ final class KubeletExchange extends ChannelInboundHandlerAdapter {
             state = State.COLLECTING_ERROR;
             return;
         }
-        HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status());
+        // a log is always a 200 to the client, whichever 2xx the kubelet chose
+        HttpResponseStatus status = request.mode() == ProxyMode.LOG ? HttpResponseStatus.OK : head.status();
+        HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
         if (request.mode() == ProxyMode.LOG) {
             out.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
             out.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache, private");
