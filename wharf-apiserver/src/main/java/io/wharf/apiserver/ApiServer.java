@@ -30,6 +30,11 @@ import io.wharf.apiserver.http.Responses;
 import io.wharf.apiserver.kinds.BuiltinStrategies;
 import io.wharf.apiserver.kinds.PodBindings;
 import io.wharf.apiserver.kinds.PodEvictions;
+import io.wharf.apiserver.kubelet.KubeletConnector;
+import io.wharf.apiserver.kubelet.KubeletLocator;
+import io.wharf.apiserver.kubelet.KubeletProxy;
+import io.wharf.apiserver.kubelet.KubeletSubresources;
+import io.wharf.apiserver.kubelet.PodConnections;
 import io.wharf.apiserver.openapi.OpenApiHandler;
 import io.wharf.apiserver.openapi.SwaggerHandler;
 import io.wharf.apiserver.registry.ResourceStorage;
@@ -177,7 +182,7 @@ public final class ApiServer implements AutoCloseable {
                 ApiServer::isPublicPath, workers);
         ResourceHandler resources = new ResourceHandler(registry, renderer, store, new Patcher(schemas), http,
                 new PodBindings(storage("", "pods"), clock),
-                new PodEvictions(storage("", "pods"), storage("policy", "poddisruptionbudgets"), clock));
+                new PodEvictions(storage("", "pods"), storage("policy", "poddisruptionbudgets"), clock), kubeletSubresources());
         byte[] version = Json.bytes(options.version().toJson());
         http.start(req -> route(req, health, version, openapi, swagger, discovery, resources));
         SystemObjects system = new SystemObjects(this::storage, services, options.advertiseAddress(), http.port());
@@ -217,6 +222,17 @@ public final class ApiServer implements AutoCloseable {
             }
             resources.handle(req, rp);
         }
+    }
+
+    /** Logs, exec, attach, port-forward and node proxying, through this server's kubelet client (if it has one). */
+    private KubeletSubresources kubeletSubresources() throws IOException {
+        KubeletConnector connector = options.kubeletClient() == null ? null : new KubeletConnector(options.kubeletClient());
+        if (connector == null) {
+            LOG.info("no kubelet client credentials: pod logs, exec, attach, port-forward and node proxying will answer 503");
+        }
+        KubeletLocator nodes = new KubeletLocator(name -> storage("", "nodes").get("", name, ""));
+        PodConnections pods = new PodConnections((namespace, name) -> storage("", "pods").get(namespace, name, ""), nodes);
+        return new KubeletSubresources(pods, nodes, new KubeletProxy(connector));
     }
 
     /** Health and version need no credentials, as upstream's public-info-viewer role allows. */

@@ -29,14 +29,37 @@ import java.util.Map;
  * @param tls               serving key and chain, and the CA client certificates must chain to
  * @param version           what /version reports
  * @param watch             how the watch caches keep history and send bookmarks
+ * @param kubeletClient     how this server reaches kubelets for logs, exec, attach, port-forward and
+ *                          node proxying; null when none is configured (those requests then get 503)
  */
 public record ApiServerOptions(InetAddress bindAddress, int port, String advertiseAddress, String serviceCidr, String nodePortRange,
                                List<String> enabledAdmissionPlugins, List<String> disabledAdmissionPlugins, Path tokenAuthFile,
                                Map<String, UserInfo> extraTokens, int workerThreads, int maxQueuedRequests, Tls tls, VersionInfo version,
-                               WatchSettings watch) {
+                               WatchSettings watch, KubeletClient kubeletClient) {
 
     /** Serving certificate material. */
     public record Tls(PrivateKey key, List<X509Certificate> chain, X509Certificate clientCa) {
+    }
+
+    /**
+     * The API server's identity towards kubelets and what it trusts them by (upstream's
+     * --kubelet-client-certificate, --kubelet-client-key and --kubelet-certificate-authority).
+     *
+     * @param key            the client certificate's private key
+     * @param chain          the client certificate first, then any intermediates
+     * @param kubeletCa      the CA kubelet serving certificates must chain to
+     * @param connectTimeout how long to wait for a kubelet's TCP connection
+     */
+    public record KubeletClient(PrivateKey key, List<X509Certificate> chain, X509Certificate kubeletCa, Duration connectTimeout) {
+        public KubeletClient {
+            if (chain.isEmpty()) {
+                throw new IllegalArgumentException("the kubelet client certificate chain is empty");
+            }
+            chain = List.copyOf(chain);
+            if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+                throw new IllegalArgumentException("the kubelet connect timeout must be positive, not " + connectTimeout);
+            }
+        }
     }
 
     /**

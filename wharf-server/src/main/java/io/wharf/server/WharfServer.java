@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WharfServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WharfServer.class);
+    /** The user kube-apiserver presents to kubelets (kubeadm's name for that certificate). */
+    public static final String KUBELET_CLIENT_USER = "kube-apiserver-kubelet-client";
+    /** How long a kubelet's TCP connection may take (upstream's kubelet client dials with a 30 s timeout). */
+    private static final Duration KUBELET_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * @param dataDir       where certificates, the store and the kubeconfig live
@@ -151,7 +155,7 @@ public final class WharfServer implements AutoCloseable {
         ApiServerOptions options = new ApiServerOptions(config.bindAddress(), config.port(), advertise, config.serviceCidr(),
                 config.nodePortRange(), config.enableAdmission(), config.disableAdmission(), config.tokenAuthFile(), Map.of(),
                 Math.max(16, Runtime.getRuntime().availableProcessors() * 4), 10_000, tls(creds),
-                VersionInfo.current(BuildInfo.commit(), BuildInfo.date()), config.watch());
+                VersionInfo.current(BuildInfo.commit(), BuildInfo.date()), config.watch(), kubeletClient(creds));
         try {
             api = new ApiServer(options, store, Clock.systemUTC());
             api.start();
@@ -304,6 +308,18 @@ public final class WharfServer implements AutoCloseable {
     private static String hostLiteral(InetAddress a) {
         String h = a.getHostAddress();
         return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    /**
+     * The API server's credentials towards kubelets: a client certificate for upstream's
+     * kube-apiserver-kubelet-client identity in system:masters, issued by the cluster CA (kept in
+     * memory only, a fresh one at every start), and the cluster CA as the issuer kubelet serving
+     * certificates must have.
+     */
+    private ApiServerOptions.KubeletClient kubeletClient(ClusterCredentials c) {
+        CertifiedKey cert = pki.issueClientCertificate(KUBELET_CLIENT_USER, List.of(ClusterPki.ADMIN_GROUP), ClusterPki.LEAF_VALIDITY);
+        return new ApiServerOptions.KubeletClient(cert.key(), List.of(cert.certificate(), c.authority().certificate()),
+                c.authority().certificate(), KUBELET_CONNECT_TIMEOUT);
     }
 
     private static ApiServerOptions.Tls tls(ClusterCredentials c) {

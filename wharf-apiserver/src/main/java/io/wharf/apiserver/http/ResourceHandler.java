@@ -16,6 +16,7 @@ import io.wharf.apiserver.errors.ApiException;
 import io.wharf.apiserver.kinds.PodBindings;
 import io.wharf.apiserver.kinds.PodEphemeralContainers;
 import io.wharf.apiserver.kinds.PodEvictions;
+import io.wharf.apiserver.kubelet.KubeletSubresources;
 import io.wharf.api.validation.FieldProblem;
 import io.wharf.apiserver.registry.ApplyRequest;
 import io.wharf.apiserver.registry.DeleteOptions;
@@ -56,16 +57,18 @@ public final class ResourceHandler {
     private final Patcher patcher;
     private final WebSocketUpgrader upgrader;
     private final PodSubresourceHandler pods;
+    private final KubeletSubresources kubelets;
     private final FieldValidator fields = new FieldValidator(SchemaRegistry.builtin());
 
     public ResourceHandler(ResourceRegistry registry, Renderer renderer, Store store, Patcher patcher, WebSocketUpgrader upgrader,
-                           PodBindings bindings, PodEvictions evictions) {
+                           PodBindings bindings, PodEvictions evictions, KubeletSubresources kubelets) {
         this.registry = registry;
         this.renderer = renderer;
         this.store = store;
         this.patcher = patcher;
         this.upgrader = upgrader;
         this.pods = new PodSubresourceHandler(bindings, evictions, fields, SchemaRegistry.builtin());
+        this.kubelets = kubelets;
     }
 
     public void handle(ApiRequest req, ResourcePath path) {
@@ -453,6 +456,11 @@ public final class ResourceHandler {
         Subresource sub = sr.type().subresource(path.subresource()).orElseThrow(ApiException::notFoundPath);
         if (path.name().isEmpty()) {
             throw ApiException.notFoundPath();
+        }
+        if (sub.connect()) {
+            // answered by a kubelet; every HTTP method is meaningful there, so no verb mapping
+            kubelets.handle(req, sr.type().resource(), namespace, path.name(), sub.name());
+            return;
         }
         HttpMethod m = req.method();
         String verb = m.equals(HttpMethod.GET) ? "get" : m.equals(HttpMethod.PUT) ? "update" : m.equals(HttpMethod.PATCH) ? "patch"

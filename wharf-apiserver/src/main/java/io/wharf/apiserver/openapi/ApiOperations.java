@@ -100,6 +100,10 @@ final class ApiOperations {
                     listDefinition(), false, true));
         }
         for (Subresource s : t.subresources()) {
+            if (s.connect()) {
+                // upstream publishes these as "connect" operations answering plain strings; not described yet
+                continue;
+            }
             // Subresources take and return their own kind (Scale for scale), as upstream lists them.
             String subDefinition = s.kind().equals("Scale") ? SCALE : definition;
             GroupVersionKind subKind = new GroupVersionKind(s.group(), s.version(), s.kind());

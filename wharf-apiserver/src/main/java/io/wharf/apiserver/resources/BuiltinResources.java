@@ -23,13 +23,18 @@ public final class BuiltinResources {
         r.add(cluster("", "v1", "namespaces", "Namespace").shortNames("ns")
                 .verbs("create", "delete", "get", "list", "patch", "update", "watch").status()
                 .sub(new Subresource("finalize", "", "v1", "Namespace", List.of("update"))).build());
-        r.add(cluster("", "v1", "nodes", "Node").shortNames("no").status().build());
+        r.add(cluster("", "v1", "nodes", "Node").shortNames("no")
+                .sub(Subresource.connect("proxy", "NodeProxyOptions", Subresource.PROXY_VERBS)).status().build());
         r.add(ns("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim").shortNames("pvc").status().build());
         r.add(cluster("", "v1", "persistentvolumes", "PersistentVolume").shortNames("pv").status().build());
         r.add(ns("", "v1", "pods", "Pod").shortNames("po").categories("all")
+                .sub(Subresource.connect("attach", "PodAttachOptions", Subresource.CONNECT_GET_CREATE))
                 .sub(new Subresource("binding", "", "v1", "Binding", List.of("create")))
                 .sub(new Subresource("ephemeralcontainers", "", "v1", "Pod", STATUS_VERBS))
                 .sub(new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")))
+                .sub(Subresource.connect("exec", "PodExecOptions", Subresource.CONNECT_GET_CREATE))
+                .sub(Subresource.connect("log", "Pod", List.of("get")))
+                .sub(Subresource.connect("portforward", "PodPortForwardOptions", Subresource.CONNECT_GET_CREATE))
                 .status().build());
         // POST bindings is pods/binding with the pod named in the body; it has no storage of its own
         r.add(ns("", "v1", "bindings", "Binding").verbs("create").storage("", "pods").build());
