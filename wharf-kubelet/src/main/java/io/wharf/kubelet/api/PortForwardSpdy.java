@@ -93,7 +93,7 @@ final class PortForwardSpdy extends ChannelInboundHandlerAdapter {
             channel.writeAndFlush(new DefaultSpdyRstStreamFrame(id, SpdyStreamStatus.CANCEL));
             return;
         }
-        channel.writeAndFlush(SpdyFrames.reply(id));
+        channel.writeAndFlush(SpdyFrames.reply(syn));
         String requestId = SpdyFrames.header(syn, SpdyFrames.REQUEST_ID);
         if (requestId == null || requestId.isEmpty()) {
             // clients too old to send request IDs open error then data stream back to back

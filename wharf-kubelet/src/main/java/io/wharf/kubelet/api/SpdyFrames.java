@@ -28,9 +28,18 @@ final class SpdyFrames {
         return null;
     }
 
-    /** Accepts a client-created stream; clients wait for this reply before using the stream. */
-    static SpdySynReplyFrame reply(int streamId) {
-        return new DefaultSpdySynReplyFrame(streamId);
+    /**
+     * Accepts a client-created stream; clients wait for this reply before using the stream. The
+     * reply echoes the stream's headers: Netty encodes an empty header set as an empty block,
+     * which SPDY decoders (Go's and Netty's) reject, and clients ignore reply headers anyway.
+     */
+    static SpdySynReplyFrame reply(SpdyHeadersFrame stream) {
+        SpdySynReplyFrame reply = new DefaultSpdySynReplyFrame(stream.streamId());
+        reply.headers().set(stream.headers());
+        if (reply.headers().isEmpty()) {
+            reply.headers().set(STREAM_TYPE, "");
+        }
+        return reply;
     }
 
     static SpdyDataFrame data(int streamId, byte[] bytes) {

@@ -81,7 +81,7 @@ final class SpdyStreamProtocol extends ChannelInboundHandlerAdapter implements E
 
     private void onStream(ChannelHandlerContext ctx, SpdySynStreamFrame syn) {
         int id = syn.streamId();
-        ctx.writeAndFlush(SpdyFrames.reply(id));
+        ctx.writeAndFlush(SpdyFrames.reply(syn));
         openStreams.add(id);
         String type = String.valueOf(SpdyFrames.header(syn, SpdyFrames.STREAM_TYPE));
         switch (type) {
