@@ -184,7 +184,8 @@ final class StreamUpgrades {
      * handshake, the byte stream inside the messages is a SPDY session.
      */
     static void spdyOverWebSocket(Channel channel, KubeletRequest request, String subprotocol, ChannelHandler handler) {
-        webSocket(channel, request, subprotocol, ch -> { }, new WebSocketByteTunnel(),
-                new SpdyFrameCodec(SpdyVersion.SPDY_3_1), new SpdySessionHandler(SpdyVersion.SPDY_3_1, true), handler);
+        // the SPDY codec refuses to write anything but frames, so it joins only once the 101 is out
+        webSocket(channel, request, subprotocol, ch -> ch.pipeline().addLast(new WebSocketByteTunnel(),
+                new SpdyFrameCodec(SpdyVersion.SPDY_3_1), new SpdySessionHandler(SpdyVersion.SPDY_3_1, true), handler));
     }
 }

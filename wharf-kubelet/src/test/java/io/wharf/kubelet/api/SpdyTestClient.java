@@ -248,6 +248,7 @@ final class SpdyTestClient implements AutoCloseable {
     @Override
     public void close() {
         // closes the socket itself: through the session handler a close would wait for every stream
-        channel.pipeline().firstContext().close().syncUninterruptibly();
+        var first = channel.pipeline().firstContext();
+        (first != null ? first.close() : channel.close()).syncUninterruptibly();
     }
 }
