@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.wharf.api.json.Json;
 import io.wharf.kubelet.runtime.ContainerLog;
-import io.wharf.kubelet.runtime.RuntimeUnsupportedException;
 import io.wharf.kubelet.runtime.StreamSession;
 import java.time.Instant;
 import java.util.List;
@@ -198,10 +197,8 @@ final class KubeletRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             } catch (KubeletApiBackend.NotFound e) {
                 Responses.status(channel, request.keepAlive(), 404, describe(e));
                 return;
-            } catch (RuntimeUnsupportedException e) {
-                Responses.status(channel, request.keepAlive(), 500, describe(e));
-                return;
             } catch (RuntimeException e) {
+                // RuntimeUnsupportedException included: a CRI runtime's refusal reaches kubelet clients as a 500
                 Responses.status(channel, request.keepAlive(), 500, describe(e));
                 return;
             }

@@ -78,9 +78,9 @@ class ExecSpdyTest extends KubeletApiTestSupport {
             int stdout = client.open(Map.of("streamtype", "stdout"));
             int resize = client.open(Map.of("streamtype", "resize"));
             client.write(resize, "{\"Width\":100,\"Height\":40}\n{\"Width\":120,\"Height\":50}\n");
-            assertThat(client.awaitText(stdout, 34)).isEqualTo("resize 100x40\nresize 120x50\n");
+            assertThat(client.awaitText(stdout, 28)).isEqualTo("resize 100x40\nresize 120x50\n");
             client.write(stdin, "z");
-            assertThat(client.awaitText(stdout, 35)).endsWith("z");
+            assertThat(client.awaitText(stdout, 29)).endsWith("z");
         }
     }
 

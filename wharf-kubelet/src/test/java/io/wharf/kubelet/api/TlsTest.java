@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The server over TLS requiring client certificates, as the wiring runs it, and many servers on one event loop group. */
+@SuppressWarnings("deprecation") // SelfSignedCertificate: fine for a test certificate
 class TlsTest {
     static SelfSignedCertificate serverCert;
     static SelfSignedCertificate clientCert;
