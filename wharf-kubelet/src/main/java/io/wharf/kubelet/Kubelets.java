@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.netty.handler.ssl.SslContext;
+import io.wharf.kubelet.api.KubeletApiServer;
 import io.wharf.kubelet.config.MirrorPods;
 import io.wharf.kubelet.config.StaticPods;
 import io.wharf.kubelet.env.EnvResolver;
@@ -16,6 +18,7 @@ import io.wharf.kubelet.node.NodeIdentity;
 import io.wharf.kubelet.pod.NodeContext;
 import io.wharf.kubelet.pod.PodWorkers;
 import io.wharf.kubelet.runtime.ContainerRuntime;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,10 @@ public final class Kubelets implements AutoCloseable {
 
     private final KubernetesClient client;
     private final NodeAgent.Timing timing;
+    /** Null: the nodes serve no kubelet API (tests of the pod lifecycle alone). */
+    private final KubeletApiTls apiTls;
+    private final Map<String, NodeApiBackend> apiBackends = new ConcurrentHashMap<>();
+    private final List<KubeletApiServer> apiServers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private final ExecutorService terminators;
     private final ScheduledExecutorService timers;
@@ -55,9 +62,16 @@ public final class Kubelets implements AutoCloseable {
     private SharedIndexInformer<Pod> podInformer;
     private SharedIndexInformer<Service> serviceInformer;
 
+    /** Nodes without a kubelet API. */
     public Kubelets(KubernetesClient client, NodeAgent.Timing timing) {
+        this(client, timing, null);
+    }
+
+    /** Nodes that serve the kubelet API on their address with {@code apiTls}. */
+    public Kubelets(KubernetesClient client, NodeAgent.Timing timing, KubeletApiTls apiTls) {
         this.client = client;
         this.timing = timing;
+        this.apiTls = apiTls;
         this.workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemon("wharf-kubelet"));
         this.terminators = Executors.newCachedThreadPool(daemon("wharf-kubelet-term"));
         this.timers = Executors.newScheduledThreadPool(2, daemon("wharf-kubelet-timer"));
@@ -100,6 +114,8 @@ public final class Kubelets implements AutoCloseable {
                 agent::nodeUid);
         Kubelet k = new Kubelet(agent, pods, runtime, mirrors);
         byNode.put(identity.name(), k);
+        apiBackends.put(identity.name(), new NodeApiBackend(identity.name(), pods, runtime,
+                new NodeStats(identity.name(), runtime, java.time.Instant.now(), identity.capacity())));
         return k;
     }
 
@@ -107,8 +123,11 @@ public final class Kubelets implements AutoCloseable {
         return new ArrayList<>(byNode.values());
     }
 
-    /** Registers every node (in parallel), then starts watching pods and services. */
+    /** Serves every node's kubelet API, registers every node (in parallel), then starts watching pods and services. */
     public void start() {
+        if (apiTls != null) {
+            serveApis();
+        }
         serviceInformer = client.services().inAnyNamespace().inform();
         List<java.util.concurrent.Future<?>> registrations = new ArrayList<>();
         for (Kubelet k : byNode.values()) {
@@ -154,6 +173,36 @@ public final class Kubelets implements AutoCloseable {
         }, 0);
     }
 
+    /**
+     * One kubelet API server per node on the node's address and planned port (upstream's 10250);
+     * when that is taken (another cluster on this machine) the node listens on a free port and
+     * advertises it in its daemonEndpoints, which is where the API server looks.
+     */
+    private void serveApis() {
+        List<NodeIdentity> nodes = byNode.values().stream().map(k -> k.agent().identity()).toList();
+        SslContext tls = apiTls.serverContext(nodes);
+        for (Kubelet k : byNode.values()) {
+            NodeIdentity id = k.agent().identity();
+            NodeApiBackend backend = apiBackends.get(id.name());
+            KubeletApiServer server;
+            try {
+                server = new KubeletApiServer(backend, new InetSocketAddress(id.internalIp(), id.kubeletPort()), tls).start();
+            } catch (Exception taken) {
+                try {
+                    server = new KubeletApiServer(backend, new InetSocketAddress(id.internalIp(), 0), tls).start();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while starting the kubelet API of node " + id.name(), e);
+                }
+                LOG.warn("port {} on {} is taken ({}); the kubelet API of node {} listens on port {}", id.kubeletPort(), id.internalIp(),
+                        taken.getMessage(), id.name(), server.port());
+                k.agent().servedOn(server.port());
+            }
+            apiServers.add(server);
+        }
+        LOG.info("kubelet API served for {} node(s)", apiServers.size());
+    }
+
     private Kubelet nodeOf(Pod pod) {
         if (MirrorPods.isMirror(pod)) {
             return null; // the static pod behind it runs from its manifest
@@ -164,6 +213,9 @@ public final class Kubelets implements AutoCloseable {
 
     @Override
     public void close() {
+        for (KubeletApiServer server : apiServers) {
+            server.close();
+        }
         if (podInformer != null) {
             podInformer.close();
         }

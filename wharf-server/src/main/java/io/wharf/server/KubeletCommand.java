@@ -14,7 +14,9 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,6 +70,18 @@ public final class KubeletCommand implements Callable<Integer> {
             description = "How long a simulated container takes to start unless its pod says otherwise (default: ${DEFAULT-VALUE}).")
     Duration startDelay;
 
+    @Option(names = "--tls-cert-file", paramLabel = "FILE",
+            description = "Serving certificate of the kubelet API (PEM, with intermediates); default: one of its own, which the API server does not trust "
+                    + "(make one with 'wharf certificate kubelet').")
+    Path tlsCertFile;
+
+    @Option(names = "--tls-private-key-file", paramLabel = "FILE", description = "The key of --tls-cert-file.")
+    Path tlsKeyFile;
+
+    @Option(names = "--client-ca-file", paramLabel = "FILE",
+            description = "CA whose client certificates may call the kubelet API (default: the kubeconfig's cluster CA).")
+    Path clientCaFile;
+
     @Option(names = {"-v", "--v"}, paramLabel = "N", defaultValue = "0", description = "Log verbosity (default: ${DEFAULT-VALUE}).")
     int verbosity;
 
@@ -88,7 +102,8 @@ public final class KubeletCommand implements Callable<Integer> {
         }
         config.setUserAgent("wharf-kubelet/" + NodeAgent.KUBELET_VERSION);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        Kubelets kubelets = new Kubelets(client, NodeAgent.Timing.defaults());
+        List<X509Certificate> clientCas = clientCaFile != null ? StandaloneKubeletTls.readCas(clientCaFile) : clusterCas(config);
+        Kubelets kubelets = new Kubelets(client, NodeAgent.Timing.defaults(), new StandaloneKubeletTls(tlsCertFile, tlsKeyFile, clientCas));
         Map<String, Quantity> cap = new LinkedHashMap<>(SimulatedNodes.machineCapacity(Path.of("."), maxPods));
         capacity.forEach((k, v) -> cap.put(k, new Quantity(v)));
         String name = nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
@@ -110,5 +125,17 @@ public final class KubeletCommand implements Callable<Integer> {
         log.info("{} node(s) running against {}", count, config.getMasterUrl());
         stopped.await();
         return 0;
+    }
+
+    /** The cluster CA the kubeconfig names (inline or as a file), which issued the API server's kubelet client certificate. */
+    private static List<X509Certificate> clusterCas(Config config) throws java.io.IOException {
+        if (config.getCaCertData() != null && !config.getCaCertData().isBlank()) {
+            return io.wharf.server.pki.Pem.decodeCertificates(new String(java.util.Base64.getDecoder().decode(config.getCaCertData().trim()),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        if (config.getCaCertFile() != null && !config.getCaCertFile().isBlank()) {
+            return StandaloneKubeletTls.readCas(Path.of(config.getCaCertFile()));
+        }
+        return List.of();
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code wharf}: one jar, one subcommand per component. */
 @Command(name = "wharf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Kubernetes, implemented in Java.",
-        subcommands = {ServerCommand.class, KubeletCommand.class, SnapshotCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, KubeletCommand.class, SnapshotCommand.class, CertificateCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

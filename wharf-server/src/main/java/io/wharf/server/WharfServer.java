@@ -239,7 +239,7 @@ public final class WharfServer implements AutoCloseable {
         String user = options.localAgent() ? "system:node:" + localNodeName(options) : "system:node:simulated";
         CertifiedKey cert = pki.issueClientCertificate(user, List.of("system:nodes"), ClusterPki.LEAF_VALIDITY);
         nodeClient = NodeClients.client(url, credentials.authority().certificate(), cert, "wharf-kubelet/" + NodeAgent.KUBELET_VERSION);
-        kubelets = new Kubelets(nodeClient, NodeAgent.Timing.defaults());
+        kubelets = new Kubelets(nodeClient, NodeAgent.Timing.defaults(), new KubeletServingTls(pki, credentials.authority().certificate()));
         Map<String, Quantity> machine = SimulatedNodes.machineCapacity(config.dataDir(), options.maxPods());
         if (options.localAgent()) {
             String name = localNodeName(options);

@@ -189,6 +189,64 @@ class SimulatedNodesIntegrationTest {
     }
 
     @Test
+    void logsThroughTheApiServerReadTheCurrentAndThePreviousAttempt() throws Exception {
+        cluster.created("/api/v1/namespaces/sim/pods", pod("talker",
+                "\"sim.wharf.io/app.run-for\":\"1500ms,forever\",\"sim.wharf.io/app.exit-code\":\"4,0\",\"sim.wharf.io/app.log-interval\":\"1s\"",
+                "\"containers\":[{\"name\":\"app\",\"image\":\"busybox\"}]"));
+        // while it waits out the back-off, the log is the ended attempt's (upstream reads lastState then)
+        await("/api/v1/namespaces/sim/pods/talker", p -> p.path("status").path("containerStatuses").path(0).path("restartCount").asInt() == 1);
+        assertThat(cluster.get("/api/v1/namespaces/sim/pods/talker/log").body())
+                .isEqualTo("started app (attempt 0)\napp line 1\napp exiting with code 4\n");
+        await("/api/v1/namespaces/sim/pods/talker", p -> p.path("status").path("containerStatuses").path(0).path("state").has("running"));
+        assertThat(cluster.get("/api/v1/namespaces/sim/pods/talker/log").body()).startsWith("started app (attempt 1)\n");
+        var previous = cluster.get("/api/v1/namespaces/sim/pods/talker/log?previous=true&tailLines=1");
+        assertThat(previous.statusCode()).isEqualTo(200);
+        assertThat(previous.body()).isEqualTo("app exiting with code 4\n");
+        assertThat(cluster.get("/api/v1/namespaces/sim/pods/talker/log?container=nope").statusCode()).isEqualTo(400);
+
+        // the kubelet's own endpoints through nodes/proxy
+        JsonNode pods = io.wharf.api.json.Json.parse(cluster.get("/api/v1/nodes/" + NODE + "/proxy/pods").body().getBytes());
+        assertThat(pods.path("kind").asText()).isEqualTo("PodList");
+        assertThat(pods.path("items").findValuesAsText("name")).contains("talker");
+        JsonNode summary = io.wharf.api.json.Json.parse(cluster.get("/api/v1/nodes/" + NODE + "/proxy/stats/summary").body().getBytes());
+        assertThat(summary.path("node").path("nodeName").asText()).isEqualTo(NODE);
+        JsonNode talker = null;
+        for (JsonNode p : summary.path("pods")) {
+            if (p.path("podRef").path("name").asText().equals("talker")) {
+                talker = p;
+            }
+        }
+        assertThat(talker).as("talker in the stats summary").isNotNull();
+        assertThat(talker.path("containers").get(0).path("name").asText()).isEqualTo("app");
+        assertThat(talker.path("containers").get(0).path("memory").path("workingSetBytes").asLong()).isPositive();
+        assertThat(cluster.get("/api/v1/nodes/" + NODE + "/proxy/healthz").body()).isEqualTo("ok");
+    }
+
+    @Test
+    void theKubeletApiServesTheClusterCaCertificateForItsAddressAndRequiresAClientCertificate() throws Exception {
+        JsonNode node = cluster.json("/api/v1/nodes/" + NODE);
+        int port = node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt();
+        assertThat(port).isPositive();
+        var pki = new io.wharf.server.pki.ClusterPki(dir);
+        var ca = java.util.List.of(pki.authority().certificate());
+        java.net.URI healthz = java.net.URI.create("https://127.1.0.1:" + port + "/healthz");
+
+        // a client of the cluster CA: the serving certificate is verified against 127.1.0.1 by the JDK client
+        var admin = pki.issueClientCertificate("someone", java.util.List.of("system:masters"), Duration.ofHours(1));
+        var client = java.net.http.HttpClient.newBuilder().sslContext(io.wharf.server.pki.TlsContexts.sslContext(admin, ca)).build();
+        var ok = client.send(java.net.http.HttpRequest.newBuilder(healthz).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("ok");
+
+        // without a client certificate the handshake fails
+        javax.net.ssl.SSLContext anonymous = javax.net.ssl.SSLContext.getInstance("TLS");
+        anonymous.init(null, io.wharf.server.pki.TlsContexts.trustManagers(ca), null);
+        var stranger = java.net.http.HttpClient.newBuilder().sslContext(anonymous).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.send(java.net.http.HttpRequest.newBuilder(healthz).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     void aFailingLivenessProbeRestartsTheContainer() throws Exception {
         cluster.created("/api/v1/namespaces/sim/pods", pod("unhealthy", "\"sim.wharf.io/app.liveness\":\"fail-after=1s\"",
                 "\"containers\":[{\"name\":\"app\",\"image\":\"busybox\",\"livenessProbe\":{\"exec\":{\"command\":[\"true\"]},\"periodSeconds\":1,\"failureThreshold\":1}}]"));

@@ -49,7 +49,7 @@ public final class NodeAgent implements AutoCloseable {
         }
     }
 
-    private final NodeIdentity identity;
+    private volatile NodeIdentity identity;
     private final KubernetesClient client;
     private final String runtimeVersion;
     private final Timing timing;
@@ -71,6 +71,11 @@ public final class NodeAgent implements AutoCloseable {
         this.timing = timing;
         this.timers = timers;
         this.workers = workers;
+    }
+
+    /** The kubelet API listens on {@code port} (not the planned one, which was taken); call before {@link #start()}. */
+    public void servedOn(int port) {
+        identity = identity.withKubeletPort(port);
     }
 
     /** The registered Node's UID, or null before registration. */

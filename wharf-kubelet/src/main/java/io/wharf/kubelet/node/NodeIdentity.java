@@ -14,4 +14,9 @@ public record NodeIdentity(String name, String internalIp, String hostname, Map<
                            Map<String, Quantity> capacity, int kubeletPort, String podCidrPrefix, MachineInfo machine) {
     /** The port upstream's kubelet serves its API on. */
     public static final int KUBELET_PORT = 10250;
+
+    /** The same node whose kubelet API listens on {@code port}. */
+    public NodeIdentity withKubeletPort(int port) {
+        return new NodeIdentity(name, internalIp, hostname, labels, capacity, port, podCidrPrefix, machine);
+    }
 }

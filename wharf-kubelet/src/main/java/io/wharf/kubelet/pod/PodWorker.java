@@ -75,6 +75,14 @@ final class PodWorker {
         return sandboxId;
     }
 
+    /** The pod as this worker sees it now, for the kubelet API: its spec, the status it would write, its sandbox. */
+    synchronized PodView view() {
+        Pod p = pod;
+        PodStatus status = PodStatusBuilder.build(p, new PodStatusBuilder.State(node.runtime().version().runtimeName(), node.hostIp(),
+                sandbox, startTime, inits, apps, terminalPhase, terminalReason, terminalMessage));
+        return new PodView(p, status, sandboxId, startTime);
+    }
+
     boolean isTerminal() {
         return terminalPhase != null;
     }

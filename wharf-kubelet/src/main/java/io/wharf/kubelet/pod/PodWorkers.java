@@ -94,6 +94,26 @@ public final class PodWorkers implements AutoCloseable {
         return out;
     }
 
+    /** Every pod this node knows (running, terminating or finished but not yet forgotten), for the kubelet API. */
+    public List<PodView> views() {
+        List<PodView> out = new ArrayList<>();
+        for (PodWorker w : byUid.values()) {
+            out.add(w.view());
+        }
+        return out;
+    }
+
+    /** The pod {@code namespace/name} on this node, if it has one. */
+    public java.util.Optional<PodView> view(String namespace, String name) {
+        for (PodWorker w : byUid.values()) {
+            var m = w.pod().getMetadata();
+            if (name.equals(m.getName()) && namespace.equals(m.getNamespace())) {
+                return java.util.Optional.of(w.view());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public int size() {
         return byUid.size();
     }

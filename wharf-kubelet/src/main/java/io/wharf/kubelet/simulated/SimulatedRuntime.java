@@ -283,12 +283,17 @@ public final class SimulatedRuntime implements ContainerRuntime {
 
     @Override
     public ExecResult execSync(String containerId, List<String> command, Duration timeout) {
-        throw new RuntimeUnsupportedException(NO_PROCESSES + " to run " + command + " in");
+        throw new RuntimeUnsupportedException(NO_PROCESSES + " to run " + goList(command) + " in");
     }
 
     @Override
     public StreamSession exec(String containerId, List<String> command, StreamOptions options) {
-        throw new RuntimeUnsupportedException(NO_PROCESSES + ": cannot exec " + command + " in container " + nameOf(containerId));
+        throw new RuntimeUnsupportedException(NO_PROCESSES + ": cannot exec " + goList(command) + " in container " + nameOf(containerId));
+    }
+
+    /** A command as Go prints a string slice, the way upstream's errors show it: {@code [ls /]}. */
+    private static String goList(List<String> command) {
+        return "[" + String.join(" ", command) + "]";
     }
 
     @Override
