@@ -294,7 +294,7 @@ final class PodWorker {
                 c.nextStartup = started.plusSeconds(seconds(startup.getInitialDelaySeconds(), 0));
             }
             if (!now.isBefore(c.nextStartup)) {
-                if (prober.run(c.containerId, ProbeAnswers.Kind.STARTUP, startup).success()) {
+                if (prober.run(c.containerId, c.spec, ProbeAnswers.Kind.STARTUP, startup).success()) {
                     c.started = true;
                 } else if (++c.startupFailures >= seconds(startup.getFailureThreshold(), 3)) {
                     kill(c, "Container " + c.name + " failed startup probe, will be restarted", probeGrace(p, startup));
@@ -312,7 +312,7 @@ final class PodWorker {
                 c.nextLiveness = later(started.plusSeconds(seconds(liveness.getInitialDelaySeconds(), 0)), now);
             }
             if (!now.isBefore(c.nextLiveness)) {
-                if (prober.run(c.containerId, ProbeAnswers.Kind.LIVENESS, liveness).success()) {
+                if (prober.run(c.containerId, c.spec, ProbeAnswers.Kind.LIVENESS, liveness).success()) {
                     c.livenessFailures = 0;
                 } else if (++c.livenessFailures >= seconds(liveness.getFailureThreshold(), 3)) {
                     kill(c, "Container " + c.name + " failed liveness probe, will be restarted", probeGrace(p, liveness));
@@ -330,7 +330,7 @@ final class PodWorker {
                 c.nextReadiness = later(started.plusSeconds(seconds(readiness.getInitialDelaySeconds(), 0)), now);
             }
             if (!now.isBefore(c.nextReadiness)) {
-                if (prober.run(c.containerId, ProbeAnswers.Kind.READINESS, readiness).success()) {
+                if (prober.run(c.containerId, c.spec, ProbeAnswers.Kind.READINESS, readiness).success()) {
                     c.readinessFailures = 0;
                     if (++c.readinessSuccesses >= seconds(readiness.getSuccessThreshold(), 1)) {
                         c.ready = true;

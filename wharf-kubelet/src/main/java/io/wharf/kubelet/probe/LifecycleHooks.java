@@ -40,7 +40,8 @@ public final class LifecycleHooks {
                 var g = h.getHttpGet();
                 String host = g.getHost() == null || g.getHost().isEmpty() ? podIp : g.getHost();
                 String path = g.getPath() == null ? "/" : g.getPath();
-                int port = g.getPort() != null && g.getPort().getIntVal() != null ? g.getPort().getIntVal() : 80;
+                boolean noPort = g.getPort() == null || (g.getPort().getIntVal() == null && (g.getPort().getStrVal() == null || g.getPort().getStrVal().isEmpty()));
+                int port = noPort ? 80 : ContainerPorts.resolve(g.getPort(), spec);
                 HttpURLConnection c = (HttpURLConnection) URI.create((g.getScheme() == null ? "http" : g.getScheme().toLowerCase())
                         + "://" + host + ":" + port + path).toURL().openConnection();
                 c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, left.toMillis()));

@@ -1,7 +1,7 @@
 package io.wharf.kubelet.probe;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HTTPHeader;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.wharf.kubelet.runtime.ContainerRuntime;
 import io.wharf.kubelet.runtime.ExecResult;
@@ -17,12 +17,16 @@ import java.util.List;
 /**
  * Runs one probe once, as upstream's prober does: an exec probe through the runtime (success is
  * exit code 0), httpGet against the pod IP (or the probe's host; 200-399 is success), tcpSocket
- * as a connect. A runtime that answers probes itself (the simulated one) is asked instead.
+ * as a connect, grpc as a call of the standard health service. Named ports are looked up in the
+ * container's ports. A runtime that answers probes itself (the simulated one) is asked instead.
  */
 public final class ProbeRunner {
     /** How a probe went; the message is what upstream puts into the Unhealthy event. */
     public record Result(boolean success, String message) {
     }
+
+    /** What upstream's v1.32 kubelet sends as User-Agent on httpGet and grpc probes. */
+    static final String USER_AGENT = "kube-probe/1.32";
 
     private final ContainerRuntime runtime;
     private final String podIp;
@@ -32,7 +36,8 @@ public final class ProbeRunner {
         this.podIp = podIp;
     }
 
-    public Result run(String containerId, ProbeAnswers.Kind kind, Probe probe) {
+    /** Runs {@code probe} of {@code container} (whose ports resolve named ports) against its attempt {@code containerId}. */
+    public Result run(String containerId, Container container, ProbeAnswers.Kind kind, Probe probe) {
         ProbeAnswers answers = runtime.probeAnswers();
         if (answers != null) {
             ProbeAnswers.Outcome o = answers.probe(containerId, kind);
@@ -52,12 +57,12 @@ public final class ProbeRunner {
                 String host = h.getHost() == null || h.getHost().isEmpty() ? podIp : h.getHost();
                 String scheme = h.getScheme() == null ? "http" : h.getScheme().toLowerCase();
                 String path = h.getPath() == null ? "/" : h.getPath().startsWith("/") ? h.getPath() : "/" + h.getPath();
-                URI uri = URI.create(scheme + "://" + host + ":" + port(h.getPort()) + path);
+                URI uri = URI.create(scheme + "://" + host + ":" + ContainerPorts.resolve(h.getPort(), container) + path);
                 HttpURLConnection conn = (HttpURLConnection) uri.toURL().openConnection();
                 conn.setConnectTimeout((int) timeout.toMillis());
                 conn.setReadTimeout((int) timeout.toMillis());
                 conn.setInstanceFollowRedirects(false);
-                conn.setRequestProperty("User-Agent", "kube-probe/1.32");
+                conn.setRequestProperty("User-Agent", USER_AGENT);
                 for (HTTPHeader header : h.getHttpHeaders() == null ? List.<HTTPHeader>of() : h.getHttpHeaders()) {
                     conn.setRequestProperty(header.getName(), header.getValue());
                 }
@@ -70,26 +75,23 @@ public final class ProbeRunner {
                 var t = probe.getTcpSocket();
                 String host = t.getHost() == null || t.getHost().isEmpty() ? podIp : t.getHost();
                 try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(host, port(t.getPort())), (int) timeout.toMillis());
+                    s.connect(new InetSocketAddress(host, ContainerPorts.resolve(t.getPort(), container)), (int) timeout.toMillis());
                 }
                 return new Result(true, "");
             }
             if (probe.getGrpc() != null) {
-                return new Result(false, "grpc probes need a runtime with a network; this kubelet cannot reach " + podIp);
+                var g = probe.getGrpc();
+                if (g.getPort() == null) {
+                    return new Result(false, "probe has no port");
+                }
+                if (podIp == null || podIp.isEmpty()) {
+                    return new Result(false, "the pod has no IP to probe");
+                }
+                return GrpcHealthCheck.check(podIp, g.getPort(), g.getService() == null ? "" : g.getService(), timeout);
             }
             return new Result(false, "probe has no handler");
         } catch (IOException | RuntimeException e) {
             return new Result(false, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-    }
-
-    private static int port(IntOrString p) {
-        if (p == null) {
-            throw new IllegalArgumentException("probe has no port");
-        }
-        if (p.getIntVal() != null) {
-            return p.getIntVal();
-        }
-        throw new IllegalArgumentException("named port " + p.getStrVal() + " is resolved by the kubelet against the container's ports");
     }
 }
