@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -404,7 +403,7 @@ public final class ResourceStorage {
     /** Sets what the server owns on a new object. */
     private void fillSystemFields(ObjectNode obj) {
         ObjectNode meta = Meta.meta(obj);
-        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("uid", ObjectUids.next());
         meta.put("creationTimestamp", Meta.timestamp(clock.instant()));
         meta.remove("deletionTimestamp");
         meta.remove("deletionGracePeriodSeconds");

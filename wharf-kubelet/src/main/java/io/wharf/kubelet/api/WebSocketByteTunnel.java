@@ -8,8 +8,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 
@@ -30,11 +28,7 @@ final class WebSocketByteTunnel extends ChannelDuplexHandler {
             return;
         }
         try {
-            if (frame instanceof PingWebSocketFrame) {
-                ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-            } else if (frame instanceof CloseWebSocketFrame) {
-                ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(ChannelFutureListener.CLOSE);
-            } else if (!(frame instanceof PongWebSocketFrame)) {
+            if (!WebSocketFrameHandler.answeredControl(ctx, frame)) {
                 ctx.writeAndFlush(new CloseWebSocketFrame(1003, "invalid message type received"))
                         .addListener(ChannelFutureListener.CLOSE);
             }

@@ -22,16 +22,27 @@ abstract class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            if (frame instanceof PingWebSocketFrame) {
-                ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-            } else if (frame instanceof CloseWebSocketFrame) {
-                ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(ChannelFutureListener.CLOSE);
-            } else if (!(frame instanceof PongWebSocketFrame)) {
+            if (!answeredControl(ctx, frame)) {
                 onData(ctx, frame);
             }
         } finally {
             ReferenceCountUtil.release(frame);
         }
+    }
+
+    /**
+     * Answers a control frame (a ping with its pong, a close by completing the close handshake;
+     * a pong needs nothing); false for a data frame, which the caller handles and releases.
+     */
+    static boolean answeredControl(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof PingWebSocketFrame) {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+        } else if (frame instanceof CloseWebSocketFrame) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(ChannelFutureListener.CLOSE);
+        } else if (!(frame instanceof PongWebSocketFrame)) {
+            return false;
+        }
+        return true;
     }
 
     @Override
