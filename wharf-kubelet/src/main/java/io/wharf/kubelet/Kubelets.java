@@ -184,23 +184,33 @@ public final class Kubelets implements AutoCloseable {
         for (Kubelet k : byNode.values()) {
             NodeIdentity id = k.agent().identity();
             NodeApiBackend backend = apiBackends.get(id.name());
-            KubeletApiServer server;
-            try {
-                server = new KubeletApiServer(backend, new InetSocketAddress(id.internalIp(), id.kubeletPort()), tls).start();
-            } catch (Exception taken) {
-                try {
-                    server = new KubeletApiServer(backend, new InetSocketAddress(id.internalIp(), 0), tls).start();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while starting the kubelet API of node " + id.name(), e);
-                }
-                LOG.warn("port {} on {} is taken ({}); the kubelet API of node {} listens on port {}", id.kubeletPort(), id.internalIp(),
-                        taken.getMessage(), id.name(), server.port());
+            KubeletApiServer server = bind(backend, id, id.kubeletPort(), tls);
+            if (server == null) {
+                server = bind(backend, id, 0, tls);
+                LOG.warn("port {} on {} is taken; the kubelet API of node {} listens on port {}", id.kubeletPort(), id.internalIp(),
+                        id.name(), server.port());
                 k.agent().servedOn(server.port());
             }
             apiServers.add(server);
         }
         LOG.info("kubelet API served for {} node(s)", apiServers.size());
+    }
+
+    /** A started server, or null when the port is in use; any other failure (an address not on this machine) is fatal. */
+    private static KubeletApiServer bind(NodeApiBackend backend, NodeIdentity id, int port, SslContext tls) {
+        try {
+            return new KubeletApiServer(backend, new InetSocketAddress(id.internalIp(), port), tls).start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the kubelet API of node " + id.name(), e);
+        } catch (Exception e) {
+            // Netty rethrows the bind's IOException undeclared
+            if (e instanceof java.net.BindException && port != 0 && String.valueOf(e.getMessage()).contains("in use")) {
+                return null;
+            }
+            throw new IllegalStateException("cannot serve the kubelet API of node " + id.name() + " on " + id.internalIp() + ":" + port
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     private Kubelet nodeOf(Pod pod) {
