@@ -13,6 +13,7 @@ import io.wharf.kubelet.runtime.StreamOptions;
 import io.wharf.kubelet.runtime.StreamSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The kubelet API of one node over its pod workers and runtime: pods as the kubelet sees them,
@@ -44,6 +45,11 @@ final class NodeApiBackend implements KubeletApiBackend {
             out.add(Json.MAPPER.valueToTree(v.withStatus()));
         }
         return out;
+    }
+
+    @Override
+    public Optional<ObjectNode> pod(String namespace, String name) {
+        return pods.view(namespace, name).map(v -> Json.MAPPER.valueToTree(v.withStatus()));
     }
 
     @Override

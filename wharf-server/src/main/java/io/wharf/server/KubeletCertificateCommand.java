@@ -1,9 +1,11 @@
 package io.wharf.server;
 
+import io.wharf.server.pki.AtomicFiles;
 import io.wharf.server.pki.CertifiedKey;
 import io.wharf.server.pki.ClusterPki;
 import io.wharf.server.pki.Pem;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,11 +48,9 @@ final class KubeletCertificateCommand implements Callable<Integer> {
         }
         CertifiedKey cert = new ClusterPki(dir).issueServingCertificate(List.of(nodeName), ips, ClusterPki.LEAF_VALIDITY);
         Files.createDirectories(outDir);
-        Files.writeString(outDir.resolve("kubelet.crt"), Pem.encodeCertificate(cert.certificate()));
         Path key = outDir.resolve("kubelet.key");
-        Files.deleteIfExists(key);
-        Files.createFile(key, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(key, Pem.encodePrivateKey(cert.key()));
+        AtomicFiles.writePublic(outDir.resolve("kubelet.crt"), Pem.encodeCertificate(cert.certificate()).getBytes(StandardCharsets.US_ASCII));
+        AtomicFiles.writePrivate(key, Pem.encodePrivateKey(cert.key()).getBytes(StandardCharsets.US_ASCII));
         System.out.println("wrote " + outDir.resolve("kubelet.crt") + " and " + key + " for node " + nodeName + " at " + String.join(", ", nodeIps));
         return 0;
     }

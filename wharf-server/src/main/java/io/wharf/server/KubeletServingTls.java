@@ -30,18 +30,23 @@ final class KubeletServingTls implements KubeletApiTls {
         this.clusterCa = clusterCa;
     }
 
-    @Override
-    public SslContext serverContext(List<NodeIdentity> nodes) {
-        List<String> names = new ArrayList<>();
+    /** The nodes' InternalIPs, for a serving certificate's IP SANs. */
+    static List<InetAddress> addresses(List<NodeIdentity> nodes) {
         List<InetAddress> addresses = new ArrayList<>();
         for (NodeIdentity node : nodes) {
-            names.add(node.name());
             try {
                 addresses.add(InetAddress.getByName(node.internalIp()));
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("node " + node.name() + " has no usable address: " + node.internalIp(), e);
             }
         }
+        return addresses;
+    }
+
+    @Override
+    public SslContext serverContext(List<NodeIdentity> nodes) {
+        List<String> names = nodes.stream().map(NodeIdentity::name).toList();
+        List<InetAddress> addresses = addresses(nodes);
         CertifiedKey cert = pki.issueServingCertificate(names, addresses, ClusterPki.LEAF_VALIDITY);
         try {
             return SslContextBuilder.forServer(cert.key(), cert.certificate(), clusterCa)

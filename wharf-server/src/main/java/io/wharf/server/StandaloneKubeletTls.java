@@ -12,13 +12,11 @@ import io.wharf.server.pki.ClusterPki;
 import io.wharf.server.pki.Pem;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -83,16 +81,8 @@ final class StandaloneKubeletTls implements KubeletApiTls {
         Instant now = Instant.now();
         String host = nodes.isEmpty() ? "kubelet" : nodes.get(0).hostname();
         CertificateAuthority ca = CertificateAuthority.create(host + "-ca@" + now.getEpochSecond(), now, ClusterPki.LEAF_VALIDITY);
-        List<String> names = new ArrayList<>();
-        List<InetAddress> addresses = new ArrayList<>();
-        for (NodeIdentity n : nodes) {
-            names.add(n.hostname());
-            try {
-                addresses.add(InetAddress.getByName(n.internalIp()));
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("node " + n.name() + " has no usable address: " + n.internalIp(), e);
-            }
-        }
+        List<String> names = nodes.stream().map(NodeIdentity::hostname).toList();
+        List<InetAddress> addresses = KubeletServingTls.addresses(nodes);
         return ca.issue(CertificateTemplate.serving(names, addresses, ClusterPki.LEAF_VALIDITY), now);
     }
 

@@ -32,18 +32,30 @@ public final class KubeletConnector {
     static final String EXCHANGE = "exchange";
 
     private final SslContext verifying;
-    /** For the rare request that asks to skip verification (insecureSkipTLSVerifyBackend on logs). */
-    private final SslContext unverified;
+    private final ApiServerOptions.KubeletClient options;
+    /** For the rare request that asks to skip verification (insecureSkipTLSVerifyBackend on logs); built on first use. */
+    private SslContext unverified;
     private final int connectTimeoutMillis;
 
     public KubeletConnector(ApiServerOptions.KubeletClient options) throws IOException {
         try {
             this.verifying = client(options).trustManager(options.kubeletCa()).endpointIdentificationAlgorithm("HTTPS").build();
-            this.unverified = client(options).trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null).build();
         } catch (SSLException e) {
             throw new IOException("cannot set up the kubelet client's TLS: " + e.getMessage(), e);
         }
+        this.options = options;
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+    }
+
+    private synchronized SslContext unverified() {
+        if (unverified == null) {
+            try {
+                unverified = client(options).trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null).build();
+            } catch (SSLException e) {
+                throw new IllegalStateException("cannot set up the kubelet client's TLS: " + e.getMessage(), e);
+            }
+        }
+        return unverified;
     }
 
     private static SslContextBuilder client(ApiServerOptions.KubeletClient options) {
@@ -58,7 +70,7 @@ public final class KubeletConnector {
      * resolved (off the event loop), which must not block.
      */
     ChannelFuture connect(Channel client, KubeletTarget target, InetSocketAddress address, ChannelHandler exchange) {
-        SslContext ssl = target.verifyTls() ? verifying : unverified;
+        SslContext ssl = target.verifyTls() ? verifying : unverified();
         KubeletEndpoint endpoint = target.endpoint();
         Bootstrap b = new Bootstrap()
                 .group(client.eventLoop())

@@ -1,11 +1,13 @@
 package io.wharf.kubelet.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.kubelet.runtime.ContainerLog;
 import io.wharf.kubelet.runtime.PortConnection;
 import io.wharf.kubelet.runtime.StreamOptions;
 import io.wharf.kubelet.runtime.StreamSession;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the kubelet HTTPS API serves, for one node: the kubelet implements it over its pod
@@ -26,6 +28,17 @@ public interface KubeletApiBackend {
 
     /** The pods bound to this node as the kubelet knows them (spec and status), for {@code /pods}. */
     List<ObjectNode> pods();
+
+    /** One pod bound to this node, as in {@link #pods()}; backends that index their pods answer without listing them all. */
+    default Optional<ObjectNode> pod(String namespace, String name) {
+        for (ObjectNode pod : pods()) {
+            JsonNode meta = pod.path("metadata");
+            if (name.equals(meta.path("name").asText()) && namespace.equals(meta.path("namespace").asText())) {
+                return Optional.of(pod);
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * The log of a container's current attempt, or of the attempt before it ({@code previous}).

@@ -13,13 +13,7 @@ final class PodLookup {
     }
 
     Optional<ObjectNode> pod(String namespace, String name) {
-        for (ObjectNode pod : backend.pods()) {
-            JsonNode meta = pod.path("metadata");
-            if (name.equals(meta.path("name").asText()) && namespace.equals(meta.path("namespace").asText())) {
-                return Optional.of(pod);
-            }
-        }
-        return Optional.empty();
+        return backend.pod(namespace, name);
     }
 
     /** Whether the spec names the container among its containers, init containers or ephemeral containers. */

@@ -31,8 +31,7 @@ public record PodView(Pod pod, PodStatus status, String sandboxId, Instant start
 
     /** The pod with this status in place of the API's. */
     public Pod withStatus() {
-        Pod copy = new Pod(pod.getApiVersion(), pod.getKind(), pod.getMetadata(), pod.getSpec(), status);
-        return copy;
+        return new Pod(pod.getApiVersion(), pod.getKind(), pod.getMetadata(), pod.getSpec(), status);
     }
 
     /** The status of a container, init container or ephemeral container named {@code name}. */
